@@ -1,0 +1,182 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from profiles.fields import translate
+from profiles.models import (
+    Anchor,
+    Area,
+    CareerStep,
+    Certification,
+    CheckItem,
+    Competency,
+    Coverage,
+    Framework,
+    FrameworkVersion,
+    Level,
+    Requirement,
+    RequirementCompetency,
+    Role,
+)
+
+
+class VersionInline(admin.TabularInline):
+    model = FrameworkVersion
+    fields = ["number", "status", "title", "published_at"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["slug", "created_at"]
+    search_fields = ["slug"]
+    inlines = [VersionInline]
+
+
+class LevelInline(admin.TabularInline):
+    model = Level
+    extra = 0
+
+
+class AreaInline(admin.TabularInline):
+    model = Area
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(FrameworkVersion)
+class FrameworkVersionAdmin(admin.ModelAdmin):
+    list_display = ["framework", "number", "status", "title_text", "competency_count", "published_at"]
+    list_filter = ["status", "framework"]
+    search_fields = ["framework__slug", "title"]
+    inlines = [LevelInline, AreaInline]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("framework").annotate(competency_count=Count("competencies"))
+        )
+
+    @admin.display(description=_("title"))
+    def title_text(self, obj):
+        return translate(obj.title)
+
+    @admin.display(description=_("competencies"), ordering="competency_count")
+    def competency_count(self, obj):
+        return obj.competency_count
+
+
+class CompetencyInline(admin.TabularInline):
+    model = Competency
+    fields = ["code", "name", "position"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "code", "version"]
+    list_filter = ["version"]
+    search_fields = ["code", "name"]
+    inlines = [CompetencyInline]
+
+
+class AnchorInline(admin.TabularInline):
+    model = Anchor
+    extra = 0
+    max_num = 4
+
+
+class CheckItemInline(admin.StackedInline):
+    model = CheckItem
+    extra = 0
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "code", "area", "version", "check_count"]
+    list_filter = ["version", "area__code"]
+    search_fields = ["code", "name", "description"]
+    list_select_related = ["area", "version__framework"]
+    inlines = [AnchorInline, CheckItemInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(check_count=Count("checks"))
+
+    @admin.display(description=_("knowledge checks"), ordering="check_count")
+    def check_count(self, obj):
+        return obj.check_count
+
+
+@admin.register(CheckItem)
+class CheckItemAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "competency", "level"]
+    list_filter = ["level", "competency__version", "competency__area__code"]
+    search_fields = ["competency__code", "prompt", "explanation"]
+    list_select_related = ["competency"]
+
+
+class CareerStepInline(admin.TabularInline):
+    model = CareerStep
+    fk_name = "from_role"
+    extra = 0
+
+
+class RequirementInline(admin.TabularInline):
+    model = Requirement
+    fields = ["competency_codes", "target", "weight", "label", "position"]
+    readonly_fields = ["competency_codes"]
+    extra = 0
+    show_change_link = True
+
+    @admin.display(description=_("competencies"))
+    def competency_codes(self, obj):
+        return ", ".join(link.competency.code for link in obj.links.select_related("competency"))
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "code", "rank", "is_entry", "version"]
+    list_filter = ["version", "is_entry"]
+    search_fields = ["code", "name", "description"]
+    list_select_related = ["version__framework"]
+    inlines = [CareerStepInline, RequirementInline]
+
+
+class RequirementCompetencyInline(admin.TabularInline):
+    model = RequirementCompetency
+    extra = 0
+    autocomplete_fields = ["competency"]
+
+
+@admin.register(Requirement)
+class RequirementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "role", "target", "weight", "codes"]
+    list_filter = ["role__version", "role__code"]
+    search_fields = ["role__code", "label", "links__competency__code"]
+    inlines = [RequirementCompetencyInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("role").prefetch_related("links__competency")
+
+    @admin.display(description=_("competencies"))
+    def codes(self, obj):
+        return format_html_join(", ", "{}", ((link.competency.code,) for link in obj.links.all()))
+
+
+class CoverageInline(admin.TabularInline):
+    model = Coverage
+    extra = 0
+    autocomplete_fields = ["competency"]
+
+
+@admin.register(Certification)
+class CertificationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "code", "provider", "exam", "status", "retires_on", "version"]
+    list_filter = ["status", "provider", "version"]
+    search_fields = ["code", "name", "provider", "exam"]
+    list_select_related = ["version__framework"]
+    inlines = [CoverageInline]

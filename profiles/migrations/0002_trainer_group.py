@@ -1,0 +1,11 @@
+from django.db import migrations
+
+
+def create_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.get_or_create(name="trainer")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("profiles", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [migrations.RunPython(create_group, migrations.RunPython.noop)]

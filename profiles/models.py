@@ -1,0 +1,338 @@
+"""Skill frameworks: the content a questionnaire, a score and a plan are built from.
+
+One FrameworkVersion holds a whole framework (levels, areas, competencies, roles,
+certifications); everything below it belongs to exactly one version, so that results keep
+pointing at the content they were computed from.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from profiles.fields import TranslatedField, translate
+
+
+class Framework(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("skill framework")
+        verbose_name_plural = _("skill frameworks")
+
+    def __str__(self):
+        return self.slug
+
+    def current_version(self):
+        """The published version, or the latest one if none is published."""
+        versions = self.versions.order_by("-number")
+        return versions.published().first() or versions.first()
+
+
+class VersionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=FrameworkVersion.Status.PUBLISHED)
+
+
+class FrameworkVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    framework = models.ForeignKey(Framework, models.CASCADE, related_name="versions", verbose_name=_("framework"))
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    title = TranslatedField(_("title"))
+    description = TranslatedField(_("description"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["framework", "-number"]
+        verbose_name = _("framework version")
+        verbose_name_plural = _("framework versions")
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "number"], name="profiles_version_unique_number"),
+            models.UniqueConstraint(
+                fields=["framework"], condition=Q(status="published"), name="profiles_version_one_published"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="profiles_version_number_positive"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published", "archived"]), name="profiles_version_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.framework.slug} v{self.number} ({self.get_status_display()})"
+
+
+class Level(models.Model):
+    version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="levels")
+    value = models.PositiveSmallIntegerField(_("value"))
+    name = TranslatedField(_("name"))
+    meaning = TranslatedField(_("meaning"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["version", "value"]
+        verbose_name = _("level")
+        verbose_name_plural = _("levels")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "value"], name="profiles_level_unique_value"),
+            models.CheckConstraint(condition=Q(value__lte=4), name="profiles_level_value_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.value} · {translate(self.name)}"
+
+
+class Area(models.Model):
+    version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="areas")
+    code = models.SlugField(_("code"))
+    name = TranslatedField(_("name"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["version", "position", "id"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="profiles_area_unique_code")]
+
+    def __str__(self):
+        return translate(self.name)
+
+
+class Competency(models.Model):
+    version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="competencies")
+    area = models.ForeignKey(Area, models.CASCADE, related_name="competencies", verbose_name=_("area"))
+    code = models.SlugField(_("code"))
+    name = TranslatedField(_("name"))
+    description = TranslatedField(_("description"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["version", "area__position", "position", "id"]
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="profiles_competency_unique_code")]
+
+    def __str__(self):
+        return translate(self.name)
+
+
+class Anchor(models.Model):
+    """What a person at this level does, for this competency."""
+
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="anchors")
+    level = models.PositiveSmallIntegerField(_("level"))
+    text = TranslatedField(_("text"))
+
+    class Meta:
+        ordering = ["competency", "level"]
+        verbose_name = _("level anchor")
+        verbose_name_plural = _("level anchors")
+        constraints = [
+            models.UniqueConstraint(fields=["competency", "level"], name="profiles_anchor_unique_level"),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="profiles_anchor_level_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency.code} {self.level}"
+
+
+class CheckItem(models.Model):
+    """A multiple-choice knowledge check keyed to a level (1–3) of a competency."""
+
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="checks")
+    level = models.PositiveSmallIntegerField(_("level"))
+    prompt = TranslatedField(_("question"))
+    options = models.JSONField(_("options"), help_text=_('A list of translated texts: [{"fr": "…", "en": "…"}, …]'))
+    answer = models.PositiveSmallIntegerField(_("correct option"), help_text=_("0 is the first option."))
+    explanation = TranslatedField(_("explanation"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["competency", "level", "position", "id"]
+        verbose_name = _("knowledge check")
+        verbose_name_plural = _("knowledge checks")
+        constraints = [
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=3), name="profiles_check_level_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency.code} L{self.level}: {translate(self.prompt)[:60]}"
+
+    def clean(self):
+        from profiles.interchange import check_options
+
+        check_options(self.options, self.answer)
+
+
+class Role(models.Model):
+    class Period(models.TextChoices):
+        YEAR = "year", _("per year")
+        MONTH = "month", _("per month")
+
+    class Basis(models.TextChoices):
+        GROSS = "gross", _("gross")
+        NET = "net", _("net")
+
+    version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="roles")
+    code = models.SlugField(_("code"))
+    name = TranslatedField(_("name"))
+    rank = models.PositiveSmallIntegerField(_("rank"), help_text=_("Seniority: grows along career steps."))
+    is_entry = models.BooleanField(_("entry role"), default=False)
+    description = TranslatedField(_("description"), null=True, blank=True)
+    education = TranslatedField(_("usual education"), null=True, blank=True)
+    conditions = TranslatedField(_("working conditions"), null=True, blank=True)
+    salary_currency = models.CharField(_("salary currency"), max_length=3, blank=True)
+    salary_min = models.PositiveIntegerField(_("salary minimum"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salary maximum"), null=True, blank=True)
+    salary_period = models.CharField(_("salary period"), max_length=5, choices=Period.choices, blank=True)
+    salary_basis = models.CharField(_("salary basis"), max_length=5, choices=Basis.choices, blank=True)
+    salary_note = TranslatedField(_("salary note"), null=True, blank=True)
+    next_roles = models.ManyToManyField(
+        "self", through="CareerStep", symmetrical=False, related_name="previous_roles", verbose_name=_("next roles")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["version", "position", "id"]
+        verbose_name = _("role profile")
+        verbose_name_plural = _("role profiles")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="profiles_role_unique_code"),
+            models.UniqueConstraint(fields=["version"], condition=Q(is_entry=True), name="profiles_role_one_entry"),
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True) | Q(salary_max__isnull=True) | Q(salary_min__lte=F("salary_max")),
+                name="profiles_role_salary_range",
+            ),
+        ]
+
+    def __str__(self):
+        return translate(self.name)
+
+    @property
+    def has_salary(self):
+        return self.salary_min is not None and self.salary_max is not None
+
+
+class CareerStep(models.Model):
+    from_role = models.ForeignKey(Role, models.CASCADE, related_name="steps")
+    to_role = models.ForeignKey(Role, models.CASCADE, related_name="+", verbose_name=_("next role"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["from_role", "position", "id"]
+        verbose_name = _("career step")
+        verbose_name_plural = _("career steps")
+        constraints = [
+            models.UniqueConstraint(fields=["from_role", "to_role"], name="profiles_step_unique"),
+            models.CheckConstraint(condition=~Q(from_role=F("to_role")), name="profiles_step_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_role.code} → {self.to_role.code}"
+
+
+class Requirement(models.Model):
+    """One line of a role profile: any of its competencies at the target level, with a weight."""
+
+    role = models.ForeignKey(Role, models.CASCADE, related_name="requirements")
+    competencies = models.ManyToManyField(Competency, through="RequirementCompetency", verbose_name=_("competencies"))
+    target = models.PositiveSmallIntegerField(_("target level"))
+    weight = models.PositiveSmallIntegerField(_("weight"), help_text=_("1 to 5; 4 or more is core to the role."))
+    label = TranslatedField(_("label"), null=True, blank=True, help_text=_("Name of a group of competencies."))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["role", "position", "id"]
+        verbose_name = _("requirement")
+        verbose_name_plural = _("requirements")
+        constraints = [
+            models.CheckConstraint(condition=Q(target__gte=1, target__lte=4), name="profiles_requirement_target_range"),
+            models.CheckConstraint(condition=Q(weight__gte=1, weight__lte=5), name="profiles_requirement_weight_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.role.code}: {translate(self.label) or self.pk}"
+
+
+class RequirementCompetency(models.Model):
+    requirement = models.ForeignKey(Requirement, models.CASCADE, related_name="links")
+    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["requirement", "position", "id"]
+        verbose_name = _("required competency")
+        verbose_name_plural = _("required competencies")
+        constraints = [
+            models.UniqueConstraint(fields=["requirement", "competency"], name="profiles_requirement_competency_once")
+        ]
+
+    def __str__(self):
+        return self.competency.code
+
+
+class Certification(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        RETIRING = "retiring", _("Retiring")
+        RETIRED = "retired", _("Retired")
+
+    version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="certifications")
+    code = models.SlugField(_("code"))
+    name = TranslatedField(_("name"))
+    provider = models.CharField(_("provider"), max_length=200)
+    exam = models.CharField(_("exam code"), max_length=50, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    retires_on = models.DateField(_("retirement date"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["version", "position", "id"]
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="profiles_certification_unique_code"),
+            models.CheckConstraint(
+                condition=Q(status__in=["active", "retiring", "retired"]), name="profiles_certification_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return translate(self.name)
+
+
+class Coverage(models.Model):
+    """How much of a competency a certification covers: 1 a main exam domain, 0.5 a minor topic."""
+
+    certification = models.ForeignKey(Certification, models.CASCADE, related_name="covers")
+    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
+    coverage = models.FloatField(_("coverage"), choices=[(0.5, _("minor topic")), (1.0, _("main domain"))])
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["certification", "position", "id"]
+        verbose_name = _("coverage")
+        verbose_name_plural = _("coverage")
+        constraints = [
+            models.UniqueConstraint(fields=["certification", "competency"], name="profiles_coverage_once"),
+            models.CheckConstraint(condition=Q(coverage__in=[0.5, 1.0]), name="profiles_coverage_value"),
+        ]
+
+    def __str__(self):
+        return f"{self.certification.code} · {self.competency.code} ({self.coverage:g})"
+
+
+TRAINER_GROUP = "trainer"
+
+
+def is_trainer(user) -> bool:
+    """Trainers are the members of the "trainer" group; admins are staff."""
+    return user.groups.filter(name=TRAINER_GROUP).exists()

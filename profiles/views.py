@@ -1,0 +1,79 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from profiles.fields import translate
+from profiles.forms import SignupForm
+from profiles.models import Area, CareerStep, Competency, FrameworkVersion, Requirement, Role, is_trainer
+
+DEFAULT_FRAMEWORK = "ml-engineer"
+
+
+def home(request):
+    version = FrameworkVersion.objects.published().filter(framework__slug=DEFAULT_FRAMEWORK).first()
+    entry = version.roles.filter(is_entry=True).first() if version else None
+    return render(
+        request,
+        "profiles/home.html",
+        {"entry_role": entry, "is_trainer": request.user.is_authenticated and is_trainer(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Kafaa! Your candidate account is ready."))
+        return redirect("home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+def role_detail(request, framework, code):
+    """A role profile of the published framework: what the job is, what it takes, where it leads."""
+    version = FrameworkVersion.objects.published().filter(framework__slug=framework).first()
+    if version is None:
+        raise Http404
+    role = (
+        Role.objects.filter(version=version, code=code)
+        .prefetch_related(
+            Prefetch("steps", CareerStep.objects.select_related("to_role")),
+            Prefetch("requirements", Requirement.objects.prefetch_related("links__competency")),
+        )
+        .first()
+    )
+    if role is None:
+        raise Http404
+    areas = Area.objects.filter(version=version).prefetch_related(
+        Prefetch("competencies", Competency.objects.order_by("position"))
+    )
+    levels = {level.value: level.name for level in version.levels.all()}
+    requirements = [
+        {
+            "name": translate(requirement.label)
+            or " / ".join(translate(link.competency.name) for link in requirement.links.all()),
+            "target": requirement.target,
+            "level": levels.get(requirement.target),
+            "core": requirement.weight >= 4,
+        }
+        for requirement in role.requirements.all()
+    ]
+    certifications = version.certifications.exclude(status="retired")
+    return render(
+        request,
+        "profiles/role_detail.html",
+        {
+            "version": version,
+            "role": role,
+            "requirements": requirements,
+            "areas": areas,
+            "certifications": certifications,
+        },
+    )

@@ -1,0 +1,62 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from profiles.models import TRAINER_GROUP
+from profiles.services import import_framework
+from tests.frameworks import minimal
+
+ML_ENGINEER_FILE = Path(__file__).resolve().parent.parent / "profiles" / "frameworks" / "ml-engineer.json"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Manifest storage needs collectstatic; tests serve static files as they are."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def password():
+    return "a-long-test-password-42"
+
+
+@pytest.fixture
+def candidate(db, password):
+    return User.objects.create_user("candidate", "candidate@example.com", password)
+
+
+@pytest.fixture
+def other_candidate(db, password):
+    return User.objects.create_user("other", "other@example.com", password)
+
+
+@pytest.fixture
+def trainer(db, password):
+    user = User.objects.create_user("trainer", "trainer@example.com", password)
+    user.groups.add(Group.objects.get(name=TRAINER_GROUP))
+    return user
+
+
+@pytest.fixture
+def admin_user(db, password):
+    return User.objects.create_superuser("boss", "boss@example.com", password)
+
+
+@pytest.fixture
+def framework_data():
+    return minimal()
+
+
+@pytest.fixture
+def ml_data():
+    return json.loads(ML_ENGINEER_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def ml_version(db, ml_data):
+    return import_framework(data=ml_data, publish=True)

@@ -1,0 +1,104 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config import env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("raw, expected", [("true", True), ("False", False), ("1", True), ("no", False), ("", True)])
+def test_booleans(monkeypatch, raw, expected):
+    monkeypatch.setenv("DJANGO_DEBUG", raw)
+    assert env.get_bool("DJANGO_DEBUG", True) is expected
+
+
+def test_a_malformed_boolean_names_the_variable(monkeypatch):
+    monkeypatch.setenv("DJANGO_DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG='maybe' is not valid"):
+        env.get_bool("DJANGO_DEBUG", True)
+
+
+def test_allowed_hosts(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "kafaa.ma, .kafaa.ma,127.0.0.1:8000")
+    assert env.get_hosts("DJANGO_ALLOWED_HOSTS", []) == ["kafaa.ma", ".kafaa.ma", "127.0.0.1:8000"]
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "kafaa.ma,,https://x")
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS"):
+        env.get_hosts("DJANGO_ALLOWED_HOSTS", [])
+
+
+def test_database_urls(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kafaa")
+    config = env.get_database("DATABASE_URL", "sqlite:///x.sqlite3")
+    assert (config["ENGINE"], config["NAME"], config["HOST"], config["PORT"]) == (
+        "django.db.backends.postgresql",
+        "kafaa",
+        "127.0.0.1",
+        5432,
+    )
+    monkeypatch.delenv("DATABASE_URL")
+    assert env.get_database("DATABASE_URL", "sqlite:////tmp/x.sqlite3")["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.mark.parametrize("raw", ["mysql://root@localhost/x", "not a url", "postgres://127.0.0.1:5432/"])
+def test_a_malformed_database_url_names_the_variable(monkeypatch, raw):
+    monkeypatch.setenv("DATABASE_URL", raw)
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL="):
+        env.get_database("DATABASE_URL", "sqlite:///x.sqlite3")
+
+
+def test_an_integer(monkeypatch):
+    monkeypatch.setenv("DJANGO_EMAIL_PORT", "25x")
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_EMAIL_PORT"):
+        env.get_int("DJANGO_EMAIL_PORT", 587)
+
+
+def run_check(**variables):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**environment, **variables},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_start_up_stops_on_a_malformed_value():
+    result = run_check(DJANGO_DEBUG="yes please")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG='yes please' is not valid" in result.stderr
+
+
+def test_production_requires_a_secret_key():
+    result = run_check(DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_start():
+    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="kafaa.ma")
+    assert result.returncode == 0, result.stderr
+
+
+def test_smtp_is_configured_from_variables():
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT)"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**environment, "DJANGO_EMAIL_HOST": "smtp.example.ma", "DJANGO_EMAIL_PORT": "2525"},
+    )
+    assert result.stdout.splitlines()[-1].split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.ma",
+        "2525",
+    ]
