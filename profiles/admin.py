@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -180,3 +181,4 @@ class CertificationAdmin(admin.ModelAdmin):
     search_fields = ["code", "name", "provider", "exam"]
     list_select_related = ["version__framework"]
     inlines = [CoverageInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -8,7 +8,16 @@ from django.views.decorators.http import require_http_methods
 
 from profiles.fields import translate
 from profiles.forms import SignupForm
-from profiles.models import Area, CareerStep, Competency, FrameworkVersion, Requirement, Role, is_trainer
+from profiles.models import (
+    Area,
+    CareerStep,
+    Competency,
+    FrameworkVersion,
+    Requirement,
+    RequirementCompetency,
+    Role,
+    is_trainer,
+)
 
 DEFAULT_FRAMEWORK = "ml-engineer"
 
@@ -38,14 +47,15 @@ def signup(request):
 
 def role_detail(request, framework, code):
     """A role profile of the published framework: what the job is, what it takes, where it leads."""
-    version = FrameworkVersion.objects.published().filter(framework__slug=framework).first()
+    version = FrameworkVersion.objects.published().filter(framework__slug=framework).select_related("framework").first()
     if version is None:
         raise Http404
+    links = RequirementCompetency.objects.select_related("competency")
     role = (
         Role.objects.filter(version=version, code=code)
         .prefetch_related(
             Prefetch("steps", CareerStep.objects.select_related("to_role")),
-            Prefetch("requirements", Requirement.objects.prefetch_related("links__competency")),
+            Prefetch("requirements", Requirement.objects.prefetch_related(Prefetch("links", links))),
         )
         .first()
     )

@@ -42,7 +42,7 @@ class Command(BaseCommand):
                     user.groups.add(trainers)
         self.stdout.write("\nDemo logins (user / password):")
         for username, password, role, _first_name in DEMO_USERS:
-            self.stdout.write(f"  {role:<10} {username:<8} / {password}")
+            self.stdout.write(f"  {role:<10} {username} / {password}")
 
     def _load(self):
         import json
