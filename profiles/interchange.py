@@ -34,7 +34,7 @@ COVER_KEYS = ({"competency", "coverage"}, set())
 def check_options(options, answer) -> None:
     """Raise ValidationError unless options is a list of 2+ texts and answer indexes it."""
     problems = _Validator()
-    problems.options_and_answer("options", options, answer)
+    problems.options_and_answer("", options, answer)
     if problems.problems:
         raise ValidationError(problems.problems)
 
@@ -194,11 +194,12 @@ class _Validator:
         self.options_and_answer(path, check.get("options"), check.get("answer"))
 
     def options_and_answer(self, path, options, answer):
-        options = self.items(f"{path}.options", options, minimum=2)
+        prefix = f"{path}." if path else ""
+        options = self.items(f"{prefix}options", options, minimum=2)
         for k, option in enumerate(options):
-            self.text(f"{path}.options[{k}]", option)
-        if self.integer(f"{path}.answer", answer) and not 0 <= answer < len(options):
-            self.add(f"{path}.answer", _("{answer} does not index an option (0 is the first)").format(answer=answer))
+            self.text(f"{prefix}options[{k}]", option)
+        if self.integer(f"{prefix}answer", answer) and not 0 <= answer < len(options):
+            self.add(f"{prefix}answer", _("{answer} does not index an option (0 is the first)").format(answer=answer))
 
     # Roles ----------------------------------------------------------------------------------
     def roles(self, roles, competencies: set):

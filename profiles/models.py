@@ -5,6 +5,7 @@ certifications); everything below it belongs to exactly one version, so that res
 pointing at the content they were computed from.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -121,6 +122,10 @@ class Competency(models.Model):
 
     def __str__(self):
         return translate(self.name)
+
+    def clean(self):
+        if self.area_id and self.version_id and self.area.version_id != self.version_id:
+            raise ValidationError({"area": _("The area belongs to another version of the framework.")})
 
 
 class Anchor(models.Model):
@@ -277,6 +282,9 @@ class RequirementCompetency(models.Model):
     def __str__(self):
         return self.competency.code
 
+    def clean(self):
+        _check_same_version(self.competency, self.requirement.role.version_id)
+
 
 class Certification(models.Model):
     class Status(models.TextChoices):
@@ -328,6 +336,14 @@ class Coverage(models.Model):
 
     def __str__(self):
         return f"{self.certification.code} · {self.competency.code} ({self.coverage:g})"
+
+    def clean(self):
+        _check_same_version(self.competency, self.certification.version_id)
+
+
+def _check_same_version(competency, version_id):
+    if competency.version_id != version_id:
+        raise ValidationError({"competency": _("Choose a competency of the same framework version.")})
 
 
 TRAINER_GROUP = "trainer"

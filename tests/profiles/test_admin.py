@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from profiles import models
 
@@ -41,3 +42,28 @@ def test_candidates_and_trainers_cannot_open_the_admin(client, candidate, traine
     for user in (candidate, trainer):
         client.force_login(user)
         assert client.get(url).status_code == 302
+
+
+def test_a_requirement_cannot_use_a_competency_of_another_version(ml_version):
+    from django.core.exceptions import ValidationError
+
+    from profiles.models import RequirementCompetency
+    from profiles.services import import_framework
+    from tests.frameworks import minimal
+
+    other = import_framework(data=minimal()).competencies.first()
+    requirement = ml_version.roles.get(code="ml-engineer").requirements.first()
+    with pytest.raises(ValidationError, match="same framework version"):
+        RequirementCompetency(requirement=requirement, competency=other).full_clean()
+
+
+def test_a_check_item_needs_two_options_and_a_valid_answer(ml_version):
+    from django.core.exceptions import ValidationError
+
+    check = ml_version.competencies.get(code="python").checks.first()
+    check.answer = 7
+    with translation.override("en"), pytest.raises(ValidationError, match="answer: 7 does not index an option"):
+        check.full_clean()
+    check.answer, check.options = 0, check.options[:1]
+    with translation.override("en"), pytest.raises(ValidationError, match="options: expected at least 2 entries"):
+        check.full_clean()
