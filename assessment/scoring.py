@@ -53,6 +53,7 @@ class Gap:
     requirement: Requirement
     level: int  # l_q, the best level among the requirement's competencies
     gap: float  # g_q = w * max(0, t - l_q)
+    position: int = 0  # index of the requirement in its role
 
     @property
     def levels_short(self) -> int:
@@ -105,7 +106,7 @@ def assess_role(role: Role, levels: dict[str, int]) -> RoleResult:
     """Readiness R = Σ w·min(l, t) / Σ w·t, its band and the role's gaps."""
     achieved = total = 0
     gaps, core_far_short = [], False
-    for requirement in role.requirements:
+    for position, requirement in enumerate(role.requirements):
         level = requirement_level(requirement, levels)
         achieved += requirement.weight * min(level, requirement.target)
         total += requirement.weight * requirement.target
@@ -113,7 +114,7 @@ def assess_role(role: Role, levels: dict[str, int]) -> RoleResult:
             core_far_short = True
         gap = requirement.weight * max(0, requirement.target - level)
         if gap > 0:
-            gaps.append(Gap(requirement, level, gap))
+            gaps.append(Gap(requirement, level, gap, position))
     readiness = achieved / total if total else 1.0
     gaps.sort(key=lambda g: -g.gap)  # stable: ties keep the role's order
     return RoleResult(role.code, readiness, band(readiness, core_far_short), tuple(gaps))
@@ -178,18 +179,18 @@ def certification_plan(
         plan.append(Pick(best.code, score, tuple(covered)))
         for i, gap in gaps.items():
             reduced = gap.gap * (1 - _coverage(best, gap.requirement))
-            gaps[i] = Gap(gap.requirement, gap.level, reduced)
+            gaps[i] = Gap(gap.requirement, gap.level, reduced, gap.position)
         candidates.remove(best)
     return plan
 
 
 def _all_gaps(role: Role, levels: dict[str, int]) -> list[Gap]:
     """One entry per requirement in the role's order (zero gaps included)."""
-    result = []
-    for requirement in role.requirements:
-        level = requirement_level(requirement, levels)
-        result.append(Gap(requirement, level, requirement.weight * max(0, requirement.target - level)))
-    return result
+    return [
+        Gap(requirement, level, requirement.weight * max(0, requirement.target - level), position)
+        for position, requirement in enumerate(role.requirements)
+        for level in [requirement_level(requirement, levels)]
+    ]
 
 
 def _coverage(certification: Certification, requirement: Requirement) -> float:

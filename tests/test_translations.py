@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import polib
@@ -13,12 +14,18 @@ def test_the_french_catalogue_is_complete():
 
 def test_the_compiled_catalogue_matches_its_source():
     """The .mo file the app loads must be compiled from the current .po (run `make messages`)."""
-    po = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGUE / "django.po")) if e.msgstr}
-    mo = {e.msgid: e.msgstr for e in polib.mofile(str(CATALOGUE / "django.mo")) if e.msgid}
+    po = {_text(e) for e in polib.pofile(str(CATALOGUE / "django.po"))}
+    mo = {_text(e) for e in polib.mofile(str(CATALOGUE / "django.mo")) if e.msgid}
     assert mo == po
+
+
+def _text(entry):
+    plural = tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+    return entry.msgid, entry.msgstr, plural
 
 
 def test_placeholders_are_kept_in_translations():
     for entry in polib.pofile(str(CATALOGUE / "django.po")):
-        for placeholder in ("{key}", "{code}", "{count}", "%(role)s", "%(name)s"):
-            assert (placeholder in entry.msgid) == (placeholder in entry.msgstr), entry.msgid
+        translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        for placeholder in re.findall(r"\{\w+\}|%\(\w+\)s", entry.msgid + entry.msgid_plural):
+            assert all(placeholder in text for text in translations), entry.msgid

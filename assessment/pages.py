@@ -1,0 +1,214 @@
+"""What each assessment page shows, prepared as plain values so templates stay simple and fast."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from assessment import charts
+from assessment.models import Attempt
+from assessment.questionnaire import CHECK, DONT_KNOW, RATE, minutes_left, questions, steps
+from profiles.fields import translate
+
+BANDS = {
+    "ready": (gettext_lazy("Ready"), gettext_lazy("You meet the profile, core skills included.")),
+    "nearly": (gettext_lazy("Nearly ready"), gettext_lazy("You are close: a few gaps remain to close.")),
+    "developing": (gettext_lazy("Developing"), gettext_lazy("A solid base, with several skills still to build.")),
+    "early": (gettext_lazy("Early days"), gettext_lazy("The foundations of this profile are still ahead of you.")),
+}
+
+
+def band_text(band: str) -> tuple[str, str]:
+    label, sentence = BANDS[band]
+    return str(label), str(sentence)
+
+
+def percent(value: float) -> int:
+    """A share as a whole percent, halves rounded up."""
+    return int(value * 100 + 0.5)
+
+
+# Questionnaire ---------------------------------------------------------------------------------
+def resume_url(attempt: Attempt, content) -> str:
+    """The first step not saved yet, or the review page when all are."""
+    done = set(attempt.steps_done)
+    for step in steps(content):
+        if step.index not in done:
+            return reverse("assessment:step", args=[attempt.pk, step.index])
+    return reverse("assessment:review", args=[attempt.pk])
+
+
+def neighbour_url(attempt: Attempt, index: int, count: int, forward: bool) -> str:
+    target = index + 1 if forward else index - 1
+    if target >= count:
+        return reverse("assessment:review", args=[attempt.pk])
+    if target < 0:
+        return reverse("assessment:dashboard")
+    return reverse("assessment:step", args=[attempt.pk, target])
+
+
+def step_context(content, attempt, all_steps, current, asked, form) -> dict:
+    posted = form.posted() if form else {}
+    errors = form.errors if form else {}
+    if current.kind == RATE:
+        rows = [_rating_row(content, attempt, competency, posted, errors) for competency in current.area.competencies]
+    else:
+        rows = [_question_row(attempt, question, posted, errors) for question in asked]
+    done = set(attempt.steps_done)
+    return {
+        "attempt": attempt,
+        "step": current,
+        "area_name": translate(current.area.name),
+        "rows": rows,
+        "is_check": current.kind == CHECK,
+        "index": current.index,
+        "count": len(all_steps),
+        "percent": round(100 * len(done) / len(all_steps)),
+        "minutes_left": minutes_left(all_steps, done),
+        "tampered": form.tampered if form else [],
+        "errors": [row for row in rows if row["error"]],
+    }
+
+
+def _rating_row(content, attempt, competency, posted, errors) -> dict:
+    saved = attempt.ratings.get(competency.code)
+    selected = posted.get(competency.code, "" if saved is None else str(saved))
+    choices = [(0, translate(content.levels[0]["name"]), translate(content.levels[0]["meaning"]))] + [
+        (value, translate(content.levels[value]["name"]), translate(competency.anchors[value])) for value in range(1, 5)
+    ]
+    return {
+        "key": competency.code,
+        "name": translate(competency.name),
+        "description": translate(competency.description),
+        "choices": [(str(value), name, text) for value, name, text in choices],
+        "selected": selected,
+        "error": errors.get(competency.code),
+    }
+
+
+def _question_row(attempt, question, posted, errors) -> dict:
+    saved = attempt.answers.get(question.competency.code, {}).get(str(question.level))
+    options = [(str(i), translate(option), "") for i, option in enumerate(question.check.options)]
+    return {
+        "key": question.key,
+        "name": translate(question.competency.name),
+        "prompt": translate(question.check.prompt),
+        "choices": options + [(str(DONT_KNOW), _("I don't know"), "")],
+        "selected": posted.get(question.key, "" if saved is None else str(saved)),
+        "error": errors.get(question.key),
+    }
+
+
+def review_context(content, attempt) -> dict:
+    sections, missing = [], 0
+    for step in steps(content):
+        url = reverse("assessment:step", args=[attempt.pk, step.index])
+        if step.kind == RATE:
+            rows = []
+            for competency in step.area.competencies:
+                value = attempt.ratings.get(competency.code)
+                missing += value is None
+                name = translate(content.levels[value]["name"]) if value is not None else None
+                rows.append({"name": translate(competency.name), "value": value, "level": name})
+            sections.append({"area": translate(step.area.name), "rows": rows, "url": url, "checks": None})
+        else:
+            asked = questions(content, step.area, attempt.drawn, attempt.ratings)
+            answered = sum(1 for q in asked if str(q.level) in attempt.answers.get(q.competency.code, {}))
+            sections[-1]["checks"] = {"answered": answered, "asked": len(asked), "url": url}
+    return {"attempt": attempt, "sections": sections, "missing": missing}
+
+
+# Result ------------------------------------------------------------------------------------------
+def result_context(attempt: Attempt) -> dict:
+    result = attempt.result
+    roles = {role["code"]: role for role in result["roles"]}
+    entry = roles[result["entry"]]
+    previous = (
+        Attempt.objects.submitted()
+        .filter(
+            user=attempt.user_id, version__framework=attempt.version.framework_id, submitted_at__lt=attempt.submitted_at
+        )
+        .order_by("-submitted_at")
+        .values("pk", "result", "submitted_at")
+        .first()
+    )
+    history = Attempt.objects.filter(user=attempt.user_id).select_related("version__framework")
+    label, sentence = band_text(entry["band"])
+    return {
+        "attempt": attempt,
+        "result": result,
+        "entry": {**entry, "percent": percent(entry["readiness"]), "band_label": label, "band_sentence": sentence},
+        "profile": result["entry_profile"],
+        "radar": charts.radar(result["radar"]),
+        "competencies": _competency_rows(result, previous),
+        "strengths": [c for c in result["competencies"] if c["target"] is not None and c["verified"] > c["target"]],
+        "fit": roles.get(result["current_fit"]),
+        "next_roles": [_role_card(roles[code], previous) for code in result["next_roles"]],
+        "roles": [_role_card(role, previous) for role in result["roles"]],
+        "target": roles[result["target"]],
+        "plan": [{**pick, "reason": reason(pick, roles[result["target"]])} for pick in result["plan"]],
+        "previous": previous,
+        "history": history,
+    }
+
+
+def _trend(now: float, before: float | None) -> str | None:
+    if before is None:
+        return None
+    if abs(now - before) < 1e-9:
+        return "same"
+    return "up" if now > before else "down"
+
+
+def _competency_rows(result, previous) -> list[dict]:
+    before = {c["code"]: c["verified"] for c in previous["result"]["competencies"]} if previous else {}
+    rows = []
+    for position, competency in enumerate(result["competencies"]):
+        gap = max(0, (competency["target"] or 0) - competency["verified"])
+        rows.append(
+            {
+                **competency,
+                "gap": gap,
+                "position": position,
+                "trend": _trend(competency["verified"], before.get(competency["code"])),
+            }
+        )
+    rows.sort(key=lambda row: (-row["gap"], row["position"]))
+    return rows
+
+
+def _role_card(role, previous) -> dict:
+    before = {r["code"]: r["readiness"] for r in previous["result"]["roles"]} if previous else {}
+    label, _sentence = band_text(role["band"])
+    return {
+        **role,
+        "percent": percent(role["readiness"]),
+        "band_label": label,
+        "top_gaps": role["gaps"][:3],
+        "trend": _trend(role["readiness"], before.get(role["code"])),
+    }
+
+
+def reason(pick: dict, role: dict) -> str:
+    """Why a certification is recommended, in the candidate's language."""
+    items = ", ".join(
+        ngettext("{name} ({count} level short)", "{name} ({count} levels short)", gap["short"]).format(
+            name=translate(gap["name"]), count=gap["short"]
+        )
+        for gap in pick["covered"]
+    )
+    return _("addresses {percent} % of your gap to {role}: {items}").format(
+        percent=percent(pick["score"]), role=translate(role["name"]), items=items
+    )
+
+
+def export(attempt: Attempt) -> dict:
+    """The candidate's own answers and result, as a downloadable file."""
+    return {
+        "framework": attempt.version.framework.slug,
+        "version": attempt.version.number,
+        "started_at": attempt.started_at.isoformat(),
+        "submitted_at": attempt.submitted_at.isoformat(),
+        "self": attempt.ratings,
+        "checks": attempt.answers,
+        "result": attempt.result,
+    }
