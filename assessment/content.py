@@ -85,11 +85,12 @@ def content_for(version) -> "Content":
     """The content of `version`; cached unless it is a draft (drafts are edited)."""
     if version.status == "draft":
         return _load(version.pk)
-    return _cached(version.pk)
+    return _cached(version.pk, version.created_at)
 
 
 @lru_cache(maxsize=16)
-def _cached(version_id: int) -> Content:
+def _cached(version_id: int, created_at) -> Content:
+    """Keyed by creation time too, so that a reused primary key never serves another version."""
     return _load(version_id)
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 
+from assessment.content import _cached as content_cache
 from profiles.models import TRAINER_GROUP
 from profiles.services import import_framework
 from tests.frameworks import minimal
@@ -18,6 +19,12 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_cache():
+    """Each test starts with no framework content in memory (as a new process would)."""
+    content_cache.cache_clear()
 
 
 @pytest.fixture
