@@ -5,6 +5,7 @@ the file (e.g. `roles[2].requirements[0].competencies[1]: unknown competency "py
 """
 
 import datetime
+import json
 import re
 
 from django.core.exceptions import ValidationError
@@ -29,6 +30,17 @@ SALARY_KEYS = ({"currency", "min", "max", "period", "basis"}, {"note"})
 REQUIREMENT_KEYS = ({"competencies", "target", "weight"}, {"label"})
 CERTIFICATION_KEYS = ({"code", "name", "provider", "status", "covers"}, {"exam", "url", "retires_on"})
 COVER_KEYS = ({"competency", "coverage"}, set())
+
+
+def read_json(path: str):
+    """Parse a JSON file; a ValueError says, in plain words, why it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            return json.load(file)
+    except OSError as error:
+        raise ValueError(f"cannot read the file ({error.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"not valid JSON ({error})") from None
 
 
 def check_options(options, answer) -> None:

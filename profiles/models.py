@@ -30,6 +30,10 @@ class Framework(models.Model):
         versions = self.versions.order_by("-number")
         return versions.published().first() or versions.first()
 
+    def version(self, number: int | None = None):
+        """Version `number`, or the current one when no number is given (None if there is none)."""
+        return self.versions.filter(number=number).first() if number else self.current_version()
+
 
 class VersionQuerySet(models.QuerySet):
     def published(self):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from assessment import scoring
 from assessment.content import content_for
 from assessment.results import levels_from_answers
+from profiles.interchange import read_json
 from profiles.models import Framework
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         framework_obj = Framework.objects.filter(slug=framework).first()
         if framework_obj is None:
             raise CommandError(f'No framework "{framework}".')
-        version = framework_obj.versions.filter(number=number).first() if number else framework_obj.current_version()
+        version = framework_obj.version(number)
         if version is None:
             raise CommandError(f'Framework "{framework}" has no version {number}.')
         content = content_for(version)
@@ -63,12 +64,9 @@ class Command(BaseCommand):
 
 def _read(path, content):
     try:
-        with open(path, encoding="utf-8") as file:
-            data = json.load(file)
-    except OSError as error:
-        raise CommandError(f"{path}: cannot read the file ({error.strerror}).") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CommandError(f"{path}: not valid JSON ({error}).") from None
+        data = read_json(path)
+    except ValueError as error:
+        raise CommandError(f"{path}: {error}.") from None
     problems = []
     if not isinstance(data, dict) or set(data) - {"self", "checks"}:
         raise CommandError(f'{path}: expected an object with "self" and "checks".')

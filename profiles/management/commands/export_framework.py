@@ -24,7 +24,7 @@ class Command(BaseCommand):
         framework = Framework.objects.filter(slug=slug).first()
         if framework is None:
             raise CommandError(f'No framework "{slug}".')
-        version = framework.versions.filter(number=number).first() if number else framework.current_version()
+        version = framework.version(number)
         if version is None:
             raise CommandError(f'Framework "{slug}" has no version {number}.')
         text = json.dumps(export_version(version), ensure_ascii=False, indent=2) + "\n"

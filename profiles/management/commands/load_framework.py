@@ -1,7 +1,6 @@
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
+from profiles.interchange import read_json
 from profiles.services import InvalidFramework, import_framework
 
 
@@ -14,12 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, publish, **options):
         try:
-            with open(path, encoding="utf-8") as file:
-                data = json.load(file)
-        except OSError as error:
-            raise CommandError(f"{path}: cannot read the file ({error.strerror}).") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise CommandError(f"{path}: not valid JSON ({error}). Nothing was written.") from None
+            data = read_json(path)
+        except ValueError as error:
+            raise CommandError(f"{path}: {error}. Nothing was written.") from None
         try:
             version = import_framework(data=data, publish=publish)
         except InvalidFramework as error:
