@@ -24,7 +24,7 @@ test: install
 
 # Refresh the French catalogue after changing user-facing strings, then translate and compile.
 messages: install
-	$(PY) manage.py makemessages -l fr --no-location --ignore=.venv
+	$(PY) manage.py makemessages -l fr --no-location --no-obsolete --ignore=.venv
 	$(PY) manage.py compilemessages -l fr --ignore=.venv
 
 lint: install

@@ -1,12 +1,15 @@
 """What each assessment page shows, prepared as plain values so templates stay simple and fast."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from assessment import charts
+from assessment.content import content_for
 from assessment.models import Attempt
 from assessment.questionnaire import CHECK, DONT_KNOW, RATE, minutes_left, questions, steps
+from assessment.results import plan_for
 from profiles.fields import translate
 
 BANDS = {
@@ -118,9 +121,16 @@ def review_context(content, attempt) -> dict:
 
 
 # Result ------------------------------------------------------------------------------------------
-def result_context(attempt: Attempt) -> dict:
+def result_context(attempt: Attempt, target: str | None = None) -> dict:
+    """The stored result; `target` (a role the candidate picks) recomputes only the certification plan."""
     result = attempt.result
     roles = {role["code"]: role for role in result["roles"]}
+    plan = result["plan"]
+    if target in roles and target != result["target"]:
+        levels = {c["code"]: c["verified"] for c in result["competencies"]}
+        plan = plan_for(content_for(attempt.version), levels, target, timezone.localdate())
+    else:
+        target = result["target"]
     entry = roles[result["entry"]]
     previous = (
         Attempt.objects.submitted()
@@ -144,8 +154,8 @@ def result_context(attempt: Attempt) -> dict:
         "fit": roles.get(result["current_fit"]),
         "next_roles": [_role_card(roles[code], previous) for code in result["next_roles"]],
         "roles": [_role_card(role, previous) for role in result["roles"]],
-        "target": roles[result["target"]],
-        "plan": [{**pick, "reason": reason(pick, roles[result["target"]])} for pick in result["plan"]],
+        "target": roles[target],
+        "plan": [{**pick, "reason": reason(pick, roles[target])} for pick in plan],
         "previous": previous,
         "history": history,
     }

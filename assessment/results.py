@@ -28,8 +28,6 @@ def build_result(content: Content, ratings: dict, checks: dict, *, today: date, 
     assessed = {role.code: scoring.assess_role(role, used) for role in content.roles}
     fit = scoring.current_fit(content.roles, assessed)
     target = target or scoring.default_target(content.roles, assessed)
-    target_role = next(role for role in content.roles if role.code == target)
-    plan = scoring.certification_plan(target_role, used, content.certifications, today)
     entry = content.entry_role
     return {
         "framework": content.slug,
@@ -42,10 +40,18 @@ def build_result(content: Content, ratings: dict, checks: dict, *, today: date, 
         "areas": [{"code": area.code, "name": area.name} for area in content.areas],
         "competencies": [_competency(content, c, levels[c.code], entry) for c in content.competencies.values()],
         "roles": [_role(content, role, assessed[role.code]) for role in content.roles],
-        "plan": [_pick(content, target_role, pick) for pick in plan],
+        "plan": plan_for(content, used, target, today),
         "radar": radar(content, entry, used),
         "entry_profile": _profile(content.role_info[entry.code]),
     }
+
+
+def plan_for(content: Content, levels: dict[str, int], target: str, today: date) -> list[dict]:
+    """The certification plan towards `target`, with what each pick covers."""
+    role = next(role for role in content.roles if role.code == target)
+    return [
+        _pick(content, role, pick) for pick in scoring.certification_plan(role, levels, content.certifications, today)
+    ]
 
 
 def _profile(info) -> dict:

@@ -117,7 +117,7 @@ def result(request, pk):
     attempt = _attempt_for(request, pk)
     if not attempt.is_submitted:
         return redirect("assessment:review", pk=attempt.pk)
-    return render(request, "assessment/result.html", pages.result_context(attempt))
+    return render(request, "assessment/result.html", pages.result_context(attempt, request.GET.get("target")))
 
 
 @login_required

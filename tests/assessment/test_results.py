@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from assessment.content import content_for
+from assessment.models import Attempt
 from assessment.results import build_result
 from assessment.services import start_attempt, submit_attempt
 from profiles.models import Competency
@@ -128,3 +129,21 @@ def test_downloads_pdf_and_json(client, candidate, attempt):
     attempt.refresh_from_db()
     assert data["self"] == attempt.ratings and data["checks"] == attempt.answers
     assert data["result"] == attempt.result and data["framework"] == "ml-engineer"
+
+
+def test_the_candidate_picks_the_target_role_of_the_plan(client, candidate, db):
+    version = import_framework(data=minimal(), publish=True)
+    attempt = start_attempt(user=candidate, version=version)
+    attempt.ratings = {"python": 2, "aws": 2}
+    attempt.save()
+    submit_attempt(attempt=attempt)
+    client.force_login(candidate)
+    url = reverse("assessment:result", args=[attempt.pk])
+    # senior: python target 4, level 2 -> gap 5·2 = 10; cloud-cert covers python at 0.5 -> 50 %
+    page = text(client.get(url, {"target": "senior"}, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Addresses 50 % of your gap to Senior: Python (2 levels short)" in page
+    assert '<option value="senior" selected>' in page
+    stored = Attempt.objects.get(pk=attempt.pk).result
+    assert stored["target"] == "engineer" and stored["plan"][0]["covered"][0]["short"] == 1  # nothing stored
+    tampered = text(client.get(url, {"target": "astronaut"}, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Addresses 50 % of your gap to Engineer: Python (1 level short)" in tampered
