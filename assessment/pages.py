@@ -142,6 +142,10 @@ def result_context(attempt: Attempt, target: str | None = None) -> dict:
         .first()
     )
     history = Attempt.objects.filter(user=attempt.user_id).select_related("version__framework")
+    validated = {}
+    for validation in attempt.validations.select_related("trainer").order_by("created_at", "id"):
+        validated[validation.competency] = validation
+    reviews = [m.cohort.name for m in attempt.reviews.select_related("cohort") if m.status == "reviewed"]
     label, sentence = band_text(entry["band"])
     return {
         "attempt": attempt,
@@ -149,7 +153,8 @@ def result_context(attempt: Attempt, target: str | None = None) -> dict:
         "entry": {**entry, "percent": percent(entry["readiness"]), "band_label": label, "band_sentence": sentence},
         "profile": result["entry_profile"],
         "radar": charts.radar(result["radar"]),
-        "competencies": _competency_rows(result, previous),
+        "competencies": _competency_rows(result, previous, validated),
+        "reviews": reviews,
         "strengths": [c for c in result["competencies"] if c["target"] is not None and c["verified"] > c["target"]],
         "fit": roles.get(result["current_fit"]),
         "next_roles": [_role_card(roles[code], previous) for code in result["next_roles"]],
@@ -169,7 +174,7 @@ def _trend(now: float, before: float | None) -> str | None:
     return "up" if now > before else "down"
 
 
-def _competency_rows(result, previous) -> list[dict]:
+def _competency_rows(result, previous, validated) -> list[dict]:
     before = {c["code"]: c["verified"] for c in previous["result"]["competencies"]} if previous else {}
     rows = []
     for position, competency in enumerate(result["competencies"]):
@@ -180,6 +185,7 @@ def _competency_rows(result, previous) -> list[dict]:
                 "gap": gap,
                 "position": position,
                 "trend": _trend(competency["verified"], before.get(competency["code"])),
+                "validated": validated.get(competency["code"]),
             }
         )
     rows.sort(key=lambda row: (-row["gap"], row["position"]))

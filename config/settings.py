@@ -99,6 +99,9 @@ STORAGES = {
     },
 }
 
+# Group figures of a cohort are shown only from this many submitted members.
+KAFAA_COHORT_PRIVACY_FLOOR = env.get_int("KAFAA_COHORT_PRIVACY_FLOOR", 5)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

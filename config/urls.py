@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", health, name="health"),
     path("", include("profiles.urls")),
     path("assessment/", include("assessment.urls")),
+    path("cohorts/", include("assessment.cohort_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -3,6 +3,7 @@ from django.contrib.auth import login
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -41,7 +42,9 @@ def signup(request):
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Kafaa! Your candidate account is ready."))
-        return redirect("home")
+        following = request.GET.get("next", "")
+        safe = url_has_allowed_host_and_scheme(following, {request.get_host()}, request.is_secure())
+        return redirect(following if safe else "home")
     return render(request, "registration/signup.html", {"form": form})
 
 
