@@ -124,7 +124,7 @@ class Membership(models.Model):
     # Summary of the shared result for the cohort's target role, kept for sorting and filtering.
     readiness = models.FloatField(_("readiness"), null=True, blank=True)
     band = models.CharField(_("band"), max_length=12, blank=True)
-    below_target = models.TextField(_("competencies below target"), blank=True, help_text=_(",code,code,"))
+    below_target = models.TextField(_("competencies below target"), blank=True)  # ",code,code,"
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
