@@ -40,7 +40,11 @@ class CohortForm(forms.ModelForm):
 
 
 class TrainerForm(forms.Form):
-    username = forms.CharField(label=_("Username of a trainer"), max_length=150)
+    username = forms.CharField(
+        label=_("Username of a trainer"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
 
     def clean_username(self):
         user = User.objects.filter(username=self.cleaned_data["username"], groups__name=TRAINER_GROUP).first()
