@@ -105,6 +105,9 @@ def _set_status(membership: Membership, status: str, save: bool = True):
 def _summarise(membership: Membership):
     attempt = membership.shared_attempt
     content = content_for(attempt.version)
+    if membership.cohort.target_role not in content.role_info:  # an older version without that role
+        membership.readiness, membership.band, membership.below_target = None, "", ""
+        return
     figures = summary(content, membership.cohort.target_role, attempt.result, validated_levels(attempt, membership))
     membership.readiness, membership.band, membership.below_target = (
         figures["readiness"], figures["band"], figures["below_target"])  # fmt: skip

@@ -119,3 +119,24 @@ def test_admin_is_for_staff_only(client, candidate, trainer, admin_user):
         assert client.get("/admin/").status_code == 302
     client.force_login(admin_user)
     assert client.get("/admin/").status_code == 200
+
+
+def test_sign_up_goes_on_to_where_the_candidate_was_going(client):
+    data = {
+        "username": "salma",
+        "email": "s@example.ma",
+        "password1": "gradient-descent-77",
+        "password2": "gradient-descent-77",
+    }
+    response = client.post(reverse("signup") + "?next=/cohorts/join/abc/", data)
+    assert response.url == "/cohorts/join/abc/"
+    client.logout()
+    evil = client.post(
+        reverse("signup") + "?next=https://evil.example/", {**data, "username": "other", "email": "o@x.ma"}
+    )
+    assert evil.url == reverse("home")
+
+
+def test_the_log_in_page_keeps_next_for_sign_up(client):
+    page = client.get(reverse("login") + "?next=/cohorts/join/abc/").content.decode()
+    assert reverse("signup") + "?next=/cohorts/join/abc/" in page.replace("%2F", "/")
