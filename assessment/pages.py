@@ -49,6 +49,13 @@ def neighbour_url(attempt: Attempt, index: int, count: int, forward: bool) -> st
     return reverse("assessment:step", args=[attempt.pk, target])
 
 
+def preview_links(version, index: int, count: int) -> dict:
+    def url(target):
+        return reverse("assessment:preview", args=[version.pk, target]) if 0 <= target < count else None
+
+    return {"version": version, "previous": url(index - 1), "next": url(index + 1)}
+
+
 def step_context(content, attempt, all_steps, current, asked, form) -> dict:
     posted = form.posted() if form else {}
     errors = form.errors if form else {}

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("start/", views.start, name="start"),
     path("<int:pk>/", views.resume, name="resume"),
+    path("preview/<int:version>/<int:index>/", views.preview, name="preview"),
     path("<int:pk>/step/<int:index>/", views.step, name="step"),
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/submit/", views.submit, name="submit"),

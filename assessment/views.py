@@ -1,3 +1,5 @@
+import random
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
@@ -9,11 +11,12 @@ from assessment import pages
 from assessment.content import content_for
 from assessment.forms import AnswersForm, RatingsForm
 from assessment.models import Attempt
-from assessment.questionnaire import CHECK, questions, steps
+from assessment.questionnaire import CHECK, draw_checks, questions, steps
 from assessment.services import AttemptClosed, save_page, start_attempt, submit_attempt
 from profiles.models import FrameworkVersion
 
 DEFAULT_FRAMEWORK = "ml-engineer"
+PREVIEW_RATING = 2  # a preview shows the checks of levels 1 to 3
 
 
 def _attempt_for(request, pk) -> Attempt:
@@ -83,6 +86,26 @@ def step(request, pk, index):
         status = 400 if form.tampered else 200
     context = pages.step_context(content, attempt, all_steps, current, asked, form)
     return render(request, "assessment/step.html", context, status=status)
+
+
+@login_required
+@require_GET
+def preview(request, version, index):
+    """A framework version's questionnaire as a candidate sees it, for admins; nothing is saved."""
+    if not request.user.is_staff:
+        raise Http404
+    version = get_object_or_404(FrameworkVersion.objects.select_related("framework"), pk=version)
+    content = content_for(version)
+    all_steps = steps(content)
+    if index >= len(all_steps):
+        raise Http404
+    current = all_steps[index]
+    attempt = Attempt(version=version, drawn=draw_checks(content, random.Random(index)))  # never saved
+    shown = {c.code: PREVIEW_RATING for c in current.area.competencies}
+    asked = questions(content, current.area, attempt.drawn, shown) if current.kind == CHECK else []
+    context = pages.step_context(content, attempt, all_steps, current, asked, None)
+    context["preview"] = pages.preview_links(version, index, len(all_steps))
+    return render(request, "assessment/step.html", context)
 
 
 @login_required

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
 from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from profiles.admin_tools import VersionToolsMixin
 from profiles.fields import translate
 from profiles.models import (
     Anchor,
@@ -22,6 +24,39 @@ from profiles.models import (
 )
 
 
+class DraftOnlyMixin:
+    """Published and archived versions are shown read-only; only drafts can be edited."""
+
+    def _editable(self, obj) -> bool:
+        if obj is None:
+            return True
+        version = obj if isinstance(obj, FrameworkVersion) else obj.owning_version()
+        return version.is_draft
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._editable(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._editable(obj)
+
+    def has_add_permission(self, request, obj=None):
+        allowed = (
+            super().has_add_permission(request, obj)
+            if isinstance(self, InlineModelAdmin)
+            else super().has_add_permission(request)
+        )
+        return allowed and self._editable(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """Content can only be added to drafts."""
+        if db_field.name == "version":
+            kwargs["queryset"] = FrameworkVersion.objects.filter(status="draft")
+        elif db_field.name in ("competency", "role", "certification") and db_field.related_model is not None:
+            path = "version__status"
+            kwargs["queryset"] = db_field.related_model.objects.filter(**{path: "draft"})
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class VersionInline(admin.TabularInline):
     model = FrameworkVersion
     fields = ["number", "status", "title", "published_at"]
@@ -38,28 +73,35 @@ class FrameworkAdmin(admin.ModelAdmin):
     inlines = [VersionInline]
 
 
-class LevelInline(admin.TabularInline):
+class LevelInline(DraftOnlyMixin, admin.TabularInline):
     model = Level
     extra = 0
 
 
-class AreaInline(admin.TabularInline):
+class AreaInline(DraftOnlyMixin, admin.TabularInline):
     model = Area
     extra = 0
     show_change_link = True
 
 
 @admin.register(FrameworkVersion)
-class FrameworkVersionAdmin(admin.ModelAdmin):
-    list_display = ["framework", "number", "status", "title_text", "competency_count", "published_at"]
+class FrameworkVersionAdmin(VersionToolsMixin, DraftOnlyMixin, admin.ModelAdmin):
+    list_display = ["framework", "number", "status", "title_text", "competency_count", "attempt_count", "published_at"]
     list_filter = ["status", "framework"]
     search_fields = ["framework__slug", "title"]
+    readonly_fields = ["status", "published_at"]
     inlines = [LevelInline, AreaInline]
 
     def get_queryset(self, request):
-        return (
-            super().get_queryset(request).select_related("framework").annotate(competency_count=Count("competencies"))
-        )
+        counts = {
+            "competency_count": Count("competencies", distinct=True),
+            "attempt_count": Count("attempts", distinct=True),
+        }
+        return super().get_queryset(request).select_related("framework").annotate(**counts)
+
+    @admin.display(description=_("attempts"), ordering="attempt_count")
+    def attempt_count(self, obj):
+        return obj.attempt_count
 
     @admin.display(description=_("title"))
     def title_text(self, obj):
@@ -70,7 +112,7 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
         return obj.competency_count
 
 
-class CompetencyInline(admin.TabularInline):
+class CompetencyInline(DraftOnlyMixin, admin.TabularInline):
     model = Competency
     fields = ["code", "name", "position"]
     extra = 0
@@ -78,26 +120,26 @@ class CompetencyInline(admin.TabularInline):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "version"]
     list_filter = ["version"]
     search_fields = ["code", "name"]
     inlines = [CompetencyInline]
 
 
-class AnchorInline(admin.TabularInline):
+class AnchorInline(DraftOnlyMixin, admin.TabularInline):
     model = Anchor
     extra = 0
     max_num = 4
 
 
-class CheckItemInline(admin.StackedInline):
+class CheckItemInline(DraftOnlyMixin, admin.StackedInline):
     model = CheckItem
     extra = 0
 
 
 @admin.register(Competency)
-class CompetencyAdmin(admin.ModelAdmin):
+class CompetencyAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "area", "version", "check_count"]
     list_filter = ["version", "area__code"]
     search_fields = ["code", "name", "description"]
@@ -113,20 +155,20 @@ class CompetencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckItem)
-class CheckItemAdmin(admin.ModelAdmin):
+class CheckItemAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "competency", "level"]
     list_filter = ["level", "competency__version", "competency__area__code"]
     search_fields = ["competency__code", "prompt", "explanation"]
     list_select_related = ["competency"]
 
 
-class CareerStepInline(admin.TabularInline):
+class CareerStepInline(DraftOnlyMixin, admin.TabularInline):
     model = CareerStep
     fk_name = "from_role"
     extra = 0
 
 
-class RequirementInline(admin.TabularInline):
+class RequirementInline(DraftOnlyMixin, admin.TabularInline):
     model = Requirement
     fields = ["competency_codes", "target", "weight", "label", "position"]
     readonly_fields = ["competency_codes"]
@@ -139,7 +181,7 @@ class RequirementInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "rank", "is_entry", "version"]
     list_filter = ["version", "is_entry"]
     search_fields = ["code", "name", "description"]
@@ -147,14 +189,14 @@ class RoleAdmin(admin.ModelAdmin):
     inlines = [CareerStepInline, RequirementInline]
 
 
-class RequirementCompetencyInline(admin.TabularInline):
+class RequirementCompetencyInline(DraftOnlyMixin, admin.TabularInline):
     model = RequirementCompetency
     extra = 0
     autocomplete_fields = ["competency"]
 
 
 @admin.register(Requirement)
-class RequirementAdmin(admin.ModelAdmin):
+class RequirementAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "role", "target", "weight", "codes"]
     list_filter = ["role__version", "role__code"]
     search_fields = ["role__code", "label", "links__competency__code"]
@@ -168,14 +210,14 @@ class RequirementAdmin(admin.ModelAdmin):
         return format_html_join(", ", "{}", ((link.competency.code,) for link in obj.links.all()))
 
 
-class CoverageInline(admin.TabularInline):
+class CoverageInline(DraftOnlyMixin, admin.TabularInline):
     model = Coverage
     extra = 0
     autocomplete_fields = ["competency"]
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "provider", "exam", "status", "retires_on", "version"]
     list_filter = ["status", "provider", "version"]
     search_fields = ["code", "name", "provider", "exam"]

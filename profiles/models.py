@@ -5,6 +5,8 @@ certifications); everything below it belongs to exactly one version, so that res
 pointing at the content they were computed from.
 """
 
+from operator import attrgetter
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -41,6 +43,8 @@ class VersionQuerySet(models.QuerySet):
 
 
 class FrameworkVersion(models.Model):
+    """A whole framework at one point in time: a draft is edited, a published one never changes."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -74,8 +78,49 @@ class FrameworkVersion(models.Model):
     def __str__(self):
         return f"{self.framework.slug} v{self.number} ({self.get_status_display()})"
 
+    def save(self, *args, **kwargs):
+        """Only the status of a published version moves (publish, archive); nothing else changes."""
+        fields = kwargs.get("update_fields")
+        if self.pk and not (fields and set(fields) <= {"status", "published_at"}):
+            stored = FrameworkVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored not in (None, self.Status.DRAFT):
+                raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+        super().save(*args, **kwargs)
 
-class Level(models.Model):
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class FrozenVersion(Exception):
+    """A published or archived framework version is never changed in place: make a new draft."""
+
+
+class VersionContent(models.Model):
+    """Content of a framework version; saving or deleting it is refused once the version is published."""
+
+    version_path = "version"  # how to reach the FrameworkVersion from this model
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self._refuse_if_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_if_frozen()
+        return super().delete(*args, **kwargs)
+
+    def owning_version(self):
+        return attrgetter(self.version_path.replace("__", "."))(self)
+
+    def _refuse_if_frozen(self):
+        if self.owning_version().status != FrameworkVersion.Status.DRAFT:
+            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+
+
+class Level(VersionContent):
     version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="levels")
     value = models.PositiveSmallIntegerField(_("value"))
     name = TranslatedField(_("name"))
@@ -94,7 +139,7 @@ class Level(models.Model):
         return f"{self.value} · {translate(self.name)}"
 
 
-class Area(models.Model):
+class Area(VersionContent):
     version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="areas")
     code = models.SlugField(_("code"))
     name = TranslatedField(_("name"))
@@ -110,7 +155,7 @@ class Area(models.Model):
         return translate(self.name)
 
 
-class Competency(models.Model):
+class Competency(VersionContent):
     version = models.ForeignKey(FrameworkVersion, models.CASCADE, related_name="competencies")
     area = models.ForeignKey(Area, models.CASCADE, related_name="competencies", verbose_name=_("area"))
     code = models.SlugField(_("code"))
@@ -132,8 +177,10 @@ class Competency(models.Model):
             raise ValidationError({"area": _("The area belongs to another version of the framework.")})
 
 
-class Anchor(models.Model):
+class Anchor(VersionContent):
     """What a person at this level does, for this competency."""
+
+    version_path = "competency__version"
 
     competency = models.ForeignKey(Competency, models.CASCADE, related_name="anchors")
     level = models.PositiveSmallIntegerField(_("level"))
@@ -152,8 +199,10 @@ class Anchor(models.Model):
         return f"{self.competency.code} {self.level}"
 
 
-class CheckItem(models.Model):
+class CheckItem(VersionContent):
     """A multiple-choice knowledge check keyed to a level (1–3) of a competency."""
+
+    version_path = "competency__version"
 
     competency = models.ForeignKey(Competency, models.CASCADE, related_name="checks")
     level = models.PositiveSmallIntegerField(_("level"))
@@ -180,7 +229,7 @@ class CheckItem(models.Model):
         check_options(self.options, self.answer)
 
 
-class Role(models.Model):
+class Role(VersionContent):
     class Period(models.TextChoices):
         YEAR = "year", _("per year")
         MONTH = "month", _("per month")
@@ -229,7 +278,9 @@ class Role(models.Model):
         return self.salary_min is not None and self.salary_max is not None
 
 
-class CareerStep(models.Model):
+class CareerStep(VersionContent):
+    version_path = "from_role__version"
+
     from_role = models.ForeignKey(Role, models.CASCADE, related_name="steps")
     to_role = models.ForeignKey(Role, models.CASCADE, related_name="+", verbose_name=_("next role"))
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -247,8 +298,10 @@ class CareerStep(models.Model):
         return f"{self.from_role.code} → {self.to_role.code}"
 
 
-class Requirement(models.Model):
+class Requirement(VersionContent):
     """One line of a role profile: any of its competencies at the target level, with a weight."""
+
+    version_path = "role__version"
 
     role = models.ForeignKey(Role, models.CASCADE, related_name="requirements")
     competencies = models.ManyToManyField(Competency, through="RequirementCompetency", verbose_name=_("competencies"))
@@ -270,7 +323,9 @@ class Requirement(models.Model):
         return f"{self.role.code}: {translate(self.label) or self.pk}"
 
 
-class RequirementCompetency(models.Model):
+class RequirementCompetency(VersionContent):
+    version_path = "requirement__role__version"
+
     requirement = models.ForeignKey(Requirement, models.CASCADE, related_name="links")
     competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -290,7 +345,7 @@ class RequirementCompetency(models.Model):
         _check_same_version(self.competency, self.requirement.role.version_id)
 
 
-class Certification(models.Model):
+class Certification(VersionContent):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         RETIRING = "retiring", _("Retiring")
@@ -321,8 +376,10 @@ class Certification(models.Model):
         return translate(self.name)
 
 
-class Coverage(models.Model):
+class Coverage(VersionContent):
     """How much of a competency a certification covers: 1 a main exam domain, 0.5 a minor topic."""
+
+    version_path = "certification__version"
 
     certification = models.ForeignKey(Certification, models.CASCADE, related_name="covers")
     competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))

@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from profiles.interchange import validate
+from profiles.interchange import export_version, validate
 from profiles.models import (
     Anchor,
     Area,
@@ -150,6 +151,22 @@ def _create_certifications(version, certifications, competencies):
         for obj, c in zip(objects, certifications)
         for k, cover in enumerate(c["covers"])
     )
+
+
+def new_draft(*, version: FrameworkVersion) -> FrameworkVersion:
+    """A draft copy of `version` (areas, competencies, anchors, checks, roles, requirements, certifications)."""
+    return import_framework(data=export_version(version))
+
+
+@transaction.atomic
+def publish_draft(*, version: FrameworkVersion) -> FrameworkVersion:
+    """Publish a draft after the same validation as an import; nothing changes while a rule is broken."""
+    if not version.is_draft:
+        raise InvalidFramework([_("Only a draft can be published.")])
+    problems = validate(export_version(version))
+    if problems:
+        raise InvalidFramework(problems)
+    return publish_version(version=version)
 
 
 @transaction.atomic

@@ -1,0 +1,194 @@
+"""Framework versions: frozen once published, drafts, publishing, upload, download, compare, CASE, preview."""
+
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from assessment.services import start_attempt, submit_attempt
+from profiles.interchange import export_version
+from profiles.models import Anchor, Competency, FrameworkVersion, FrozenVersion, Requirement, RequirementCompetency
+from profiles.services import InvalidFramework, new_draft, publish_draft
+from tests.frameworks import t
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(name, version):
+    return reverse(f"admin:profiles_frameworkversion_{name}", args=[version.pk])
+
+
+def test_a_published_version_refuses_any_change(ml_version):
+    competency = ml_version.competencies.get(code="python")
+    competency.name = {"fr": "Serpent", "en": "Snake"}
+    with pytest.raises(FrozenVersion):
+        competency.save()
+    with pytest.raises(FrozenVersion):
+        Anchor.objects.filter(competency=competency).first().delete()
+    with pytest.raises(FrozenVersion):
+        Competency(version=ml_version, area=competency.area, code="new", name=t("New")).save()
+    ml_version.title = t("Changed")
+    with pytest.raises(FrozenVersion):
+        ml_version.save()
+    assert ml_version.competencies.get(code="python").name["en"] == "Python"
+
+
+def test_the_admin_shows_a_published_version_read_only(client, admin_user, ml_version):
+    client.force_login(admin_user)
+    page = client.get(admin_url("change", ml_version), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'name="_save"' not in page and "New draft from this version" in page
+    competency = ml_version.competencies.get(code="python")
+    page = client.get(reverse("admin:profiles_competency_change", args=[competency.pk])).content.decode()
+    assert 'name="_save"' not in page and 'name="anchors-0-text_fr"' not in page
+
+
+def test_a_new_draft_copies_everything(client, admin_user, ml_version):
+    client.force_login(admin_user)
+    response = client.post(admin_url("new_draft", ml_version))
+    draft = FrameworkVersion.objects.get(status="draft")
+    assert response.url == admin_url("change", draft)
+    assert {**export_version(draft), "version": 1} == export_version(ml_version)
+    assert draft.number == 2
+
+
+def test_an_admin_adds_a_competency_changes_a_requirement_previews_compares_and_publishes(
+    client, admin_user, candidate, ml_version
+):
+    attempt = start_attempt(user=candidate, version=ml_version)
+    submit_attempt(attempt=attempt)
+    attempt.refresh_from_db()
+    client.force_login(candidate)
+    result_url = reverse("assessment:result", args=[attempt.pk])
+    before = client.get(result_url, HTTP_ACCEPT_LANGUAGE="en").context["result"]
+
+    client.force_login(admin_user)
+    client.post(admin_url("new_draft", ml_version))
+    draft = FrameworkVersion.objects.get(status="draft")
+    area = draft.areas.get(code="mlops")
+    added = Competency.objects.create(version=draft, area=area, code="airflow", name=t("Airflow"), position=9)
+    for level in range(1, 5):
+        Anchor.objects.create(competency=added, level=level, text=t(f"Airflow at level {level}"))
+    requirement = Requirement.objects.filter(
+        role__version=draft, role__code="ml-engineer", links__competency__code="docker"
+    ).get()
+    requirement.target = 3
+    requirement.save()
+    RequirementCompetency.objects.create(requirement=requirement, competency=added, position=1)
+
+    preview = client.get(reverse("assessment:preview", args=[draft.pk, 4]), HTTP_ACCEPT_LANGUAGE="en")
+    assert (
+        preview.status_code == 200
+        and "Airflow" in preview.content.decode()
+        and "nothing is saved" in preview.content.decode()
+    )
+
+    changes = client.get(admin_url("compare", draft), {"with": ml_version.pk}).context["changes"]
+    summary = {(c["kind"], c["code"], c["what"], c["field"]) for c in changes}
+    assert ("competency", "airflow", "added", "") in summary
+    assert ("requirement", "ml-engineer", "removed", "docker") in summary
+    assert ("requirement", "ml-engineer", "added", "airflow / docker") in summary
+
+    response = client.post(admin_url("publish", draft))
+    assert response.url == admin_url("change", draft)
+    draft.refresh_from_db()
+    ml_version.refresh_from_db()
+    assert (draft.status, ml_version.status) == ("published", "archived")
+    attempt.refresh_from_db()
+    assert attempt.version == ml_version  # attempts keep their version
+    client.force_login(candidate)
+    assert client.get(result_url, HTTP_ACCEPT_LANGUAGE="en").context["result"] == before
+    new_attempt = start_attempt(user=candidate, version=FrameworkVersion.objects.published().get())
+    assert "airflow" in {c for c in new_attempt.drawn} | set(
+        new_attempt.version.competencies.values_list("code", flat=True)
+    )
+
+
+def test_publishing_a_broken_draft_lists_every_problem_and_publishes_nothing(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    python = draft.competencies.get(code="python")
+    python.anchors.get(level=4).delete()
+    python.checks.filter(level=1).update(answer=9)
+    client.force_login(admin_user)
+    with translation.override("en"):
+        response = client.post(admin_url("publish", draft), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    problems = response.context["problems"]
+    assert any("anchors" in p for p in problems) and any(".answer: 9 does not index an option" in p for p in problems)
+    draft.refresh_from_db()
+    assert draft.status == "draft" and FrameworkVersion.objects.published().get() == ml_version
+    with pytest.raises(InvalidFramework):
+        publish_draft(version=ml_version)  # not a draft
+
+
+def test_upload_a_file_becomes_a_draft_or_lists_problems(client, admin_user, framework_data):
+    client.force_login(admin_user)
+    good = io.BytesIO(json.dumps(framework_data).encode())
+    good.name = "mini.json"
+    response = client.post(reverse("admin:profiles_frameworkversion_upload"), {"file": good})
+    version = FrameworkVersion.objects.get()
+    assert response.url == admin_url("change", version) and version.status == "draft"
+    framework_data["roles"][0]["requirements"][0]["competencies"] = ["pytorh"]
+    bad = io.BytesIO(json.dumps(framework_data).encode())
+    bad.name = "bad.json"
+    with translation.override("en"):
+        response = client.post(
+            reverse("admin:profiles_frameworkversion_upload"), {"file": bad}, HTTP_ACCEPT_LANGUAGE="en"
+        )
+    assert 'roles[0].requirements[0].competencies[0]: unknown competency "pytorh"' in response.context["problems"]
+    not_json = io.BytesIO(b"{oops")
+    not_json.name = "x.json"
+    response = client.post(reverse("admin:profiles_frameworkversion_upload"), {"file": not_json})
+    assert response.context["problems"] and FrameworkVersion.objects.count() == 1
+
+
+def test_download_any_version(client, admin_user, ml_version, ml_data):
+    client.force_login(admin_user)
+    response = client.get(admin_url("download", ml_version))
+    assert json.loads(response.content) == ml_data
+    assert "attachment" in response["Content-Disposition"]
+
+
+def test_case_export_structure(client, admin_user, ml_version, ml_data):
+    client.force_login(admin_user)
+    package = json.loads(client.get(admin_url("case", ml_version)).content)
+    assert set(package) == {"CFDocument", "CFItems", "CFAssociations", "CFRubrics"}
+    document = package["CFDocument"]
+    assert document["adoptionStatus"] == "Adopted" and document["title"] == ml_data["title"]["fr"]
+    items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
+    competencies = [c for area in ml_data["areas"] for c in area["competencies"]]
+    assert len(items) == len(ml_data["areas"]) + len(competencies)
+    assert items["python"]["CFItemType"] == "Competency" and items["mlops"]["CFItemType"] == "Area"
+    parent_of = {
+        a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"] for a in package["CFAssociations"]
+    }
+    assert all(a["associationType"] == "isChildOf" for a in package["CFAssociations"])
+    assert parent_of[items["docker"]["identifier"]] == items["mlops"]["identifier"]
+    assert parent_of[items["mlops"]["identifier"]] == document["identifier"]
+    rubric = next(
+        r
+        for r in package["CFRubrics"]
+        if r["CFRubricCriteria"][0]["CFItemURI"]["identifier"] == items["python"]["identifier"]
+    )
+    levels = rubric["CFRubricCriteria"][0]["CFRubricCriterionLevels"]
+    assert [level["score"] for level in levels] == [1, 2, 3, 4]
+    assert levels[2]["description"] == competencies[0]["anchors"]["3"]["fr"]
+    again = json.loads(client.get(admin_url("case", ml_version)).content)
+    assert again["CFDocument"]["identifier"] == document["identifier"]  # stable identifiers
+
+
+def test_version_tools_are_for_admins_only(client, candidate, trainer, ml_version):
+    for user in (candidate, trainer):
+        client.force_login(user)
+        for name in ("download", "case", "compare", "new_draft", "publish"):
+            assert client.get(admin_url(name, ml_version)).status_code == 302
+        assert client.get(reverse("assessment:preview", args=[ml_version.pk, 0])).status_code == 404
+    assert FrameworkVersion.objects.count() == 1
+
+
+def test_the_list_shows_how_many_attempts_use_each_version(client, admin_user, candidate, ml_version):
+    start_attempt(user=candidate, version=ml_version)
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:profiles_frameworkversion_changelist"))
+    assert page.context["cl"].result_list[0].attempt_count == 1
