@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
 from django.db import models
@@ -168,16 +169,51 @@ class CareerStepInline(DraftOnlyMixin, admin.TabularInline):
     extra = 0
 
 
+class RequirementForm(forms.ModelForm):
+    """A requirement with the competencies it accepts, chosen among those of the same version."""
+
+    chosen = forms.ModelMultipleChoiceField(
+        queryset=Competency.objects.none(),
+        label=_("competencies"),
+        help_text=_("Several competencies mean that any one of them is enough."),
+    )
+
+    class Meta:
+        model = Requirement
+        fields = ["chosen", "target", "weight", "label", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        role = getattr(self.instance, "role", None)
+        if role is not None:
+            self.fields["chosen"].queryset = Competency.objects.filter(version_id=role.version_id)
+        if self.instance.pk:
+            self.initial["chosen"] = [link.competency_id for link in self.instance.links.all()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if len(cleaned.get("chosen") or []) > 1 and not cleaned.get("label"):
+            self.add_error("label", _("Name the group, e.g. “A cloud platform”."))
+        return cleaned
+
+    def _save_m2m(self):
+        """Runs after the requirement is saved, whether the admin saves with commit or not."""
+        super()._save_m2m()
+        chosen = list(self.cleaned_data["chosen"])
+        self.instance.links.exclude(competency__in=chosen).delete()
+        existing = set(self.instance.links.values_list("competency_id", flat=True))
+        for position, competency in enumerate(chosen):
+            if competency.pk not in existing:
+                RequirementCompetency.objects.create(
+                    requirement=self.instance, competency=competency, position=position
+                )
+
+
 class RequirementInline(DraftOnlyMixin, admin.TabularInline):
     model = Requirement
-    fields = ["competency_codes", "target", "weight", "label", "position"]
-    readonly_fields = ["competency_codes"]
+    form = RequirementForm
     extra = 0
     show_change_link = True
-
-    @admin.display(description=_("competencies"))
-    def competency_codes(self, obj):
-        return ", ".join(link.competency.code for link in obj.links.select_related("competency"))
 
 
 @admin.register(Role)
@@ -189,18 +225,15 @@ class RoleAdmin(DraftOnlyMixin, admin.ModelAdmin):
     inlines = [CareerStepInline, RequirementInline]
 
 
-class RequirementCompetencyInline(DraftOnlyMixin, admin.TabularInline):
-    model = RequirementCompetency
-    extra = 0
-    autocomplete_fields = ["competency"]
-
-
 @admin.register(Requirement)
 class RequirementAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "role", "target", "weight", "codes"]
     list_filter = ["role__version", "role__code"]
     search_fields = ["role__code", "label", "links__competency__code"]
-    inlines = [RequirementCompetencyInline]
+    form = RequirementForm
+
+    def has_add_permission(self, request):
+        return False  # a requirement is added from its role's page, where its competencies can be chosen
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("role").prefetch_related("links__competency")

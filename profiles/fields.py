@@ -59,3 +59,32 @@ class TranslatedField(models.JSONField):
 
     def formfield(self, **kwargs):
         return models.Field.formfield(self, **{"form_class": TranslationFormField, **kwargs})
+
+
+class OptionsWidget(TranslationWidget):
+    """Options of a check item: one option per line, one box per language."""
+
+    def decompress(self, value):
+        options = value or []
+        return ["\n".join(option.get(code, "") for option in options) for code, _name in settings.LANGUAGES]
+
+
+class OptionsFormField(TranslationFormField):
+    widget = OptionsWidget
+
+    def compress(self, data_list):
+        lines = {
+            code: [line.strip() for line in (text or "").splitlines() if line.strip()]
+            for (code, _name), text in zip(settings.LANGUAGES, data_list or [])
+        }
+        french = lines[FALLBACK]
+        if any(texts and len(texts) != len(french) for texts in lines.values()):
+            raise ValidationError(_("Give the same number of options, one per line, in every language."), code="count")
+        return [{code: texts[i] for code, texts in lines.items() if texts} for i in range(len(french))]
+
+
+class OptionsField(models.JSONField):
+    """A list of translated options, edited as one option per line for each language."""
+
+    def formfield(self, **kwargs):
+        return models.Field.formfield(self, **{"form_class": OptionsFormField, **kwargs})

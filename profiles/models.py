@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from profiles.fields import TranslatedField, translate
+from profiles.fields import OptionsField, TranslatedField, translate
 
 
 class Framework(models.Model):
@@ -207,7 +207,7 @@ class CheckItem(VersionContent):
     competency = models.ForeignKey(Competency, models.CASCADE, related_name="checks")
     level = models.PositiveSmallIntegerField(_("level"))
     prompt = TranslatedField(_("question"))
-    options = models.JSONField(_("options"), help_text=_('A list of translated texts: [{"fr": "…", "en": "…"}, …]'))
+    options = OptionsField(_("options"), help_text=_("One option per line, in the same order in every language."))
     answer = models.PositiveSmallIntegerField(_("correct option"), help_text=_("0 is the first option."))
     explanation = TranslatedField(_("explanation"), null=True, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)

@@ -25,7 +25,7 @@ def test_list_search_add_and_change_pages_load(client, admin_user, ml_version, m
     name = f"admin:profiles_{model._meta.model_name}"
     assert client.get(reverse(f"{name}_changelist")).status_code == 200
     assert client.get(reverse(f"{name}_changelist"), {"q": "python"}).status_code == 200
-    assert client.get(reverse(f"{name}_add")).status_code == 200
+    assert client.get(reverse(f"{name}_add")).status_code == (403 if model is models.Requirement else 200)
     obj = model.objects.order_by("pk").last()
     assert client.get(reverse(f"{name}_change", args=[obj.pk])).status_code == 200
 

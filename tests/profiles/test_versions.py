@@ -192,3 +192,37 @@ def test_the_list_shows_how_many_attempts_use_each_version(client, admin_user, c
     client.force_login(admin_user)
     page = client.get(reverse("admin:profiles_frameworkversion_changelist"))
     assert page.context["cl"].result_list[0].attempt_count == 1
+
+
+def test_a_requirement_is_edited_by_choosing_its_competencies(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    requirement = Requirement.objects.get(
+        role__version=draft, role__code="ml-engineer", links__competency__code="docker"
+    )
+    docker, kubernetes = (draft.competencies.get(code=code) for code in ("docker", "kubernetes"))
+    client.force_login(admin_user)
+    url = reverse("admin:profiles_requirement_change", args=[requirement.pk])
+    data = {"chosen": [docker.pk, kubernetes.pk], "target": "3", "weight": "4", "position": "7"}
+    with translation.override("en"):
+        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Name the group" in response.content.decode()  # several competencies need a label
+    response = client.post(url, {**data, "label_fr": "Conteneurs", "label_en": "Containers"})
+    assert response.status_code == 302
+    requirement.refresh_from_db()
+    assert sorted(link.competency.code for link in requirement.links.all()) == ["docker", "kubernetes"]
+    assert (requirement.target, requirement.label) == (3, {"fr": "Conteneurs", "en": "Containers"})
+    published = ml_version.competencies.get(code="docker")
+    response = client.post(url, {**data, "chosen": [published.pk], "label_fr": "X"})
+    assert response.status_code == 200  # a competency of another version is not a choice
+    assert sorted(link.competency.code for link in requirement.links.all()) == ["docker", "kubernetes"]
+
+
+def test_check_options_are_edited_one_per_line():
+    from profiles.fields import OptionsFormField
+
+    field = OptionsFormField()
+    assert field.clean(["Oui\nNon", "Yes\nNo"]) == [{"fr": "Oui", "en": "Yes"}, {"fr": "Non", "en": "No"}]
+    assert field.clean(["Oui\nNon", ""]) == [{"fr": "Oui"}, {"fr": "Non"}]
+    with translation.override("en"), pytest.raises(Exception, match="same number of options"):
+        field.clean(["Oui\nNon", "Yes"])
+    assert field.widget.decompress([{"fr": "Oui", "en": "Yes"}, {"fr": "Non", "en": "No"}]) == ["Oui\nNon", "Yes\nNo"]
