@@ -12,6 +12,7 @@ from profiles.interchange import export_version
 from profiles.models import Anchor, Competency, FrameworkVersion, FrozenVersion, Requirement, RequirementCompetency
 from profiles.services import InvalidFramework, new_draft, publish_draft
 from tests.frameworks import t
+from tests.profiles.test_import_rules import CASES, broken
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +227,17 @@ def test_check_options_are_edited_one_per_line():
     with translation.override("en"), pytest.raises(Exception, match="same number of options"):
         field.clean(["Oui\nNon", "Yes"])
     assert field.widget.decompress([{"fr": "Oui", "en": "Yes"}, {"fr": "Non", "en": "No"}]) == ["Oui\nNon", "Yes\nNo"]
+
+
+@pytest.mark.parametrize("change, message", CASES)
+def test_a_malformed_upload_lists_the_rule_and_writes_nothing(client, admin_user, change, message):
+    client.force_login(admin_user)
+    upload = io.BytesIO(json.dumps(broken(change)).encode())
+    upload.name = "framework.json"
+    with translation.override("en"):
+        response = client.post(
+            reverse("admin:profiles_frameworkversion_upload"), {"file": upload}, HTTP_ACCEPT_LANGUAGE="en"
+        )
+    assert response.status_code == 200
+    assert any(problem.startswith(message) for problem in response.context["problems"])
+    assert not FrameworkVersion.objects.exists()
