@@ -7,6 +7,7 @@ pointing at the content they were computed from.
 
 from operator import attrgetter
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -413,3 +414,18 @@ TRAINER_GROUP = "trainer"
 def is_trainer(user) -> bool:
     """Trainers are the members of the "trainer" group; admins are staff."""
     return user.groups.filter(name=TRAINER_GROUP).exists()
+
+
+class Consent(models.Model):
+    """A person's acceptance of the privacy notice at sign-up (Moroccan law 09-08, GDPR)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="consent")
+    notice = models.CharField(_("notice version"), max_length=20)
+    accepted_at = models.DateTimeField(_("accepted on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy consent")
+        verbose_name_plural = _("privacy consents")
+
+    def __str__(self):
+        return f"{self.user} · {self.notice} · {self.accepted_at:%Y-%m-%d}"

@@ -1,14 +1,17 @@
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
+from profiles.account import personal_data
 from profiles.fields import translate
-from profiles.forms import SignupForm
+from profiles.forms import DeleteAccountForm, SignupForm
 from profiles.models import (
     Area,
     CareerStep,
@@ -45,7 +48,37 @@ def signup(request):
         following = request.GET.get("next", "")
         safe = url_has_allowed_host_and_scheme(following, {request.get_host()}, request.is_secure())
         return redirect(following if safe else "home")
-    return render(request, "registration/signup.html", {"form": form})
+    return render(
+        request, "registration/signup.html", {"form": form, "purge_days": settings.KAFAA_PURGE_UNFINISHED_DAYS}
+    )
+
+
+@login_required
+@require_GET
+def account(request):
+    return render(request, "registration/account.html")
+
+
+@login_required
+@require_GET
+def account_data(request):
+    response = JsonResponse(personal_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="kafaa-my-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    """Delete the account and everything attached to it, after the password is confirmed."""
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if form.is_valid():
+        user = request.user
+        logout(request)
+        user.delete()
+        messages.success(request, _("Your account and all your data have been deleted."))
+        return redirect("home")
+    return render(request, "registration/account_delete.html", {"form": form})
 
 
 def role_detail(request, framework, code):

@@ -37,6 +37,7 @@ def test_sign_up_creates_a_candidate_and_logs_in(client):
             "email": "Salma@Example.com",
             "password1": "gradient-descent-77",
             "password2": "gradient-descent-77",
+            "consent": "on",
         },
     )
     assert response.status_code == 302
@@ -127,6 +128,7 @@ def test_sign_up_goes_on_to_where_the_candidate_was_going(client):
         "email": "s@example.ma",
         "password1": "gradient-descent-77",
         "password2": "gradient-descent-77",
+        "consent": "on",
     }
     response = client.post(reverse("signup") + "?next=/cohorts/join/abc/", data)
     assert response.url == "/cohorts/join/abc/"

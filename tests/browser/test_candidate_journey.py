@@ -22,6 +22,7 @@ def test_sign_up_take_leave_resume_submit_and_download(phone, published):
     page.fill("#id_email", "salma@example.ma")
     page.fill("#id_password1", "gradient-descent-77")
     page.fill("#id_password2", "gradient-descent-77")
+    page.check("#id_consent")
     page.click("main button[type=submit]")
     page.goto("/assessment/")
     page.click("form[action='/assessment/start/'] button")

@@ -1,0 +1,21 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from assessment.models import Attempt
+
+
+class Command(BaseCommand):
+    help = "Delete unfinished attempts not saved for a number of days (KAFAA_PURGE_UNFINISHED_DAYS by default)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=None)
+
+    def handle(self, *args, days, **options):
+        days = settings.KAFAA_PURGE_UNFINISHED_DAYS if days is None else days
+        cutoff = timezone.now() - timedelta(days=days)
+        _total, deleted = Attempt.objects.in_progress().filter(updated_at__lt=cutoff).delete()
+        deleted = deleted.get("assessment.Attempt", 0)
+        self.stdout.write(f"Deleted {deleted} unfinished attempt(s) not saved since {cutoff:%Y-%m-%d}.")
