@@ -22,8 +22,8 @@ def test_french_by_default_and_english_on_request(client):
     assert 'lang="en"' in page and "For candidates" in page
 
 
-def test_every_page_has_the_language_switcher(client, candidate, password):
-    client.login(username=candidate.username, password=password)
+def test_every_page_has_the_language_switcher(client, candidate):
+    client.force_login(candidate)
     for url in ["/", reverse("password_change"), reverse("signup")]:
         response = client.get(url, follow=True)
         assert f'action="{reverse("set_language")}"' in response.content.decode(), url
