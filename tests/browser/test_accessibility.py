@@ -44,6 +44,10 @@ def violations(page) -> list[str]:
     ]
 
 
+def version_admin(name, *args):
+    return reverse(f"admin:profiles_frameworkversion_{name}", args=args)
+
+
 def log_in(page, username):
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
@@ -69,7 +73,12 @@ def test_every_page_passes_axe(browser, live_server, people):
             reverse("cohorts:list"), reverse("cohorts:create"), reverse("cohorts:detail", args=[cohort.pk]),
             reverse("cohorts:member", args=[cohort.pk, membership.pk]),
         ],
-        "nadia": [reverse("assessment:preview", args=[people["version"].pk, 1])],
+        "nadia": [
+            reverse("assessment:preview", args=[people["version"].pk, 1]), "/admin/", version_admin("changelist"),
+            version_admin("change", people["version"].pk), version_admin("upload"),
+            version_admin("compare", people["version"].pk),
+            reverse("admin:profiles_competency_change", args=[people["version"].competencies.first().pk]),
+        ],
     }  # fmt: skip
     found, checked = [], 0
     for user, urls in pages.items():
