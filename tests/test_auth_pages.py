@@ -142,3 +142,12 @@ def test_sign_up_goes_on_to_where_the_candidate_was_going(client):
 def test_the_log_in_page_keeps_next_for_sign_up(client):
     page = client.get(reverse("login") + "?next=/cohorts/join/abc/").content.decode()
     assert reverse("signup") + "?next=/cohorts/join/abc/" in page.replace("%2F", "/")
+
+
+def test_form_errors_are_summarised_at_the_top_and_shown_by_each_field(client):
+    response = client.post(reverse("signup"), {"username": "", "email": "not-an-address"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    summary = page.index("Please correct the following:")
+    assert summary < page.index('id="id_username"')
+    assert '<a href="#id_email">E-mail</a>: Enter a valid email address.' in page
+    assert page.count("Enter a valid email address.") == 2  # in the summary and next to the field
