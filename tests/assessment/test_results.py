@@ -19,6 +19,15 @@ from tests.frameworks import minimal
 pytestmark = pytest.mark.django_db
 
 
+def mini_attempt(candidate):
+    """On the small framework: python 2 (one level short of 3), aws 2 (the cloud target met)."""
+    attempt = start_attempt(user=candidate, version=import_framework(data=minimal(), publish=True))
+    attempt.ratings = {"python": 2, "aws": 2}
+    attempt.save()
+    submit_attempt(attempt=attempt)
+    return attempt
+
+
 def without_token(response) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text(response))
 
@@ -51,11 +60,7 @@ def test_result_on_the_small_framework_by_hand(mini_content):
 
 
 def test_the_reason_sentence_in_both_languages(client, candidate, db):
-    version = import_framework(data=minimal(), publish=True)
-    attempt = start_attempt(user=candidate, version=version)
-    attempt.ratings = {"python": 2, "aws": 2}
-    attempt.save()
-    submit_attempt(attempt=attempt)
+    attempt = mini_attempt(candidate)
     client.force_login(candidate)
     url = reverse("assessment:result", args=[attempt.pk])
     # python s = 2 without answers: a = 2, one level short of 3 (gap 5); cloud met: 2.5 of 5 = 50 %
@@ -132,11 +137,7 @@ def test_downloads_pdf_and_json(client, candidate, attempt):
 
 
 def test_the_candidate_picks_the_target_role_of_the_plan(client, candidate, db):
-    version = import_framework(data=minimal(), publish=True)
-    attempt = start_attempt(user=candidate, version=version)
-    attempt.ratings = {"python": 2, "aws": 2}
-    attempt.save()
-    submit_attempt(attempt=attempt)
+    attempt = mini_attempt(candidate)
     client.force_login(candidate)
     url = reverse("assessment:result", args=[attempt.pk])
     # senior: python target 4, level 2 -> gap 5·2 = 10; cloud-cert covers python at 0.5 -> 50 %

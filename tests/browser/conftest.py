@@ -46,6 +46,16 @@ def published(transactional_db, ml_data):
     return import_framework(data=ml_data, publish=True)
 
 
+PASSWORD = "a-long-test-password-42"
+
+
+def log_in(page, username, password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+
+
 def screenshot(page, name):
     os.makedirs(SCREENSHOTS, exist_ok=True)
     page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)

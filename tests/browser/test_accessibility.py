@@ -10,10 +10,9 @@ from django.urls import reverse
 from assessment.models import Attempt
 from assessment.services import create_cohort, join_cohort, save_page, start_attempt, submit_attempt
 from profiles.models import TRAINER_GROUP
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PASSWORD, PHONE, log_in
 
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-PASSWORD = "a-long-test-password-42"
 RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]}
 
 
@@ -46,13 +45,6 @@ def violations(page) -> list[str]:
 
 def version_admin(name, *args):
     return reverse(f"admin:profiles_frameworkversion_{name}", args=args)
-
-
-def log_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
 
 
 def test_every_page_passes_axe(browser, live_server, people):

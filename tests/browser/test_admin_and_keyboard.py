@@ -4,16 +4,7 @@ from django.contrib.auth.models import User
 
 from assessment.models import Attempt
 from profiles.models import FrameworkVersion
-from tests.browser.conftest import PHONE, screenshot
-
-PASSWORD = "a-long-test-password-42"
-
-
-def log_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+from tests.browser.conftest import PASSWORD, PHONE, log_in, screenshot
 
 
 def test_an_admin_drafts_previews_and_publishes(browser, live_server, published):

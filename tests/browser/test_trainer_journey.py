@@ -4,16 +4,7 @@ from django.contrib.auth.models import Group, User
 
 from assessment.models import Attempt, Membership
 from profiles.models import TRAINER_GROUP
-from tests.browser.conftest import screenshot
-
-PASSWORD = "a-long-test-password-42"
-
-
-def log_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+from tests.browser.conftest import PASSWORD, log_in, screenshot
 
 
 def test_cohort_from_invitation_to_validated_level(browser, live_server, published):
