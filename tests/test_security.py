@@ -87,3 +87,10 @@ def test_log_out_and_state_changes_need_post(client, candidate):
     for name in ("logout", "assessment:start", "set_language"):
         assert client.get(reverse(name)).status_code in (302, 405)
     assert client.get("/").context["user"].is_authenticated
+
+
+def test_cookies_are_http_only(client, candidate, password):
+    response = client.post(reverse("login"), {"username": candidate.username, "password": password})
+    assert response.cookies["sessionid"]["httponly"]
+    client.get(reverse("signup"))
+    assert client.cookies["csrftoken"]["httponly"]
