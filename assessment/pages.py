@@ -155,6 +155,8 @@ def result_context(attempt: Attempt, target: str | None = None) -> dict:
     reviews = [m.cohort.name for m in attempt.reviews.select_related("cohort") if m.status == "reviewed"]
     label, sentence = band_text(entry["band"])
     return {
+        # The stored result never changes: its rendering is cached until a trainer adds to it.
+        "cache_key": (target, max((v.pk for v in validated.values()), default=0), "|".join(reviews)),
         "attempt": attempt,
         "result": result,
         "entry": {**entry, "percent": percent(entry["readiness"]), "band_label": label, "band_sentence": sentence},

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 
 from assessment.content import _cached as content_cache
 from profiles.models import TRAINER_GROUP
@@ -25,6 +26,7 @@ def _plain_static_storage(settings):
 def _fresh_content_cache():
     """Each test starts with no framework content in memory (as a new process would)."""
     content_cache.cache_clear()
+    cache.clear()  # rendered results are cached by attempt id, and ids repeat across tests
 
 
 @pytest.fixture

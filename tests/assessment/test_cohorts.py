@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import Attempt, Membership, Validation
-from assessment.services import create_cohort, join_cohort, start_attempt, submit_attempt
+from assessment.services import create_cohort, join_cohort, mark_reviewed, start_attempt, submit_attempt, validate_level
 from profiles.models import TRAINER_GROUP
 from tests.assessment.conftest import answer_all, text
 
@@ -353,3 +353,13 @@ def test_wrong_methods_on_cohort_pages(client, trainer, member):
     assert client.get(reverse("cohorts:invitation", args=[member.cohort_id])).status_code == 405
     assert client.get(reverse("cohorts:member-reviewed", args=[member.cohort_id, member.pk])).status_code == 405
     assert client.get(reverse("cohorts:leave", args=[member.pk])).status_code == 405
+
+
+def test_the_candidate_sees_a_new_validation_at_once(client, trainer, candidate, member):
+    client.force_login(candidate)
+    url = reverse("assessment:result", args=[member.shared_attempt_id])
+    assert "Nouvelle remarque" not in text(client.get(url))  # the result is rendered (and cached) first
+    validate_level(membership=member, trainer=trainer, competency="python", level=3, comment="Nouvelle remarque")
+    assert "Nouvelle remarque" in text(client.get(url))
+    mark_reviewed(membership=member, trainer=trainer)
+    assert "Promo 2026" in text(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
