@@ -2,6 +2,7 @@
 
 import csv
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -33,11 +34,18 @@ def filtered_members(cohort, params):
     return members.order_by(SORTS.get(filters["sort"], "joined_at"), "id"), filters
 
 
-def _current_validations(attempt_ids) -> dict[int, dict[str, dict]]:
-    """attempt id -> competency -> its latest validation (one query)."""
+def _current_validations(membership_ids) -> dict[int, dict[str, dict]]:
+    """membership id -> competency -> its latest validation of the shared attempt (one query).
+
+    Scoped by membership: a candidate in two cohorts may share one attempt, and each cohort's
+    trainers see only their own validations.
+    """
     current = {}
-    for validation in Validation.objects.filter(attempt_id__in=attempt_ids).order_by("created_at", "id"):
-        current.setdefault(validation.attempt_id, {})[validation.competency] = validation
+    validations = Validation.objects.filter(
+        membership_id__in=membership_ids, attempt_id=F("membership__shared_attempt_id")
+    ).order_by("created_at", "id")
+    for validation in validations:
+        current.setdefault(validation.membership_id, {})[validation.competency] = validation
     return current
 
 
@@ -49,11 +57,11 @@ def dashboard_context(cohort, page, filters, *, floor: int) -> dict:
     content = content_for(cohort.framework.current_version())
     goal = targets(content, cohort.target_role)
     shared = cohort.memberships.exclude(shared_attempt=None)
-    rows = list(shared.values_list("band", "shared_attempt_id", "shared_attempt__result"))
+    rows = list(shared.values_list("band", "id", "shared_attempt__result"))
     group = None
     if len(rows) >= floor:
-        validations = _current_validations([attempt_id for _band, attempt_id, _result in rows])
-        member_levels = [levels_used(result, _levels(validations.get(aid, {}))) for _band, aid, result in rows]
+        validations = _current_validations([member_id for _band, member_id, _result in rows])
+        member_levels = [levels_used(result, _levels(validations.get(mid, {}))) for _band, mid, result in rows]
         group = {
             "distribution": [
                 (band_text(band)[0], count, percent(count / len(rows)))
@@ -90,12 +98,12 @@ def _heatmap(content, goal: dict, members) -> dict:
             "shared_attempt_id", "shared_attempt__result"
         )
     )
-    validations = _current_validations(attempt_ids)
+    validations = _current_validations([m.pk for m in members if m.shared_attempt_id])
     columns = [code for code in goal if code in content.competencies]
     rows = []
     for member in members:
         result = results.get(member.shared_attempt_id)
-        levels = levels_used(result, _levels(validations.get(member.shared_attempt_id, {}))) if result else {}
+        levels = levels_used(result, _levels(validations.get(member.pk, {}))) if result else {}
         cells = [_cell(levels.get(code), goal[code]) for code in columns] if result else []
         label, _sentence = band_text(member.band) if member.band else ("", "")
         rows.append(
@@ -180,7 +188,7 @@ def csv_rows(cohort):
     content = content_for(cohort.framework.current_version())
     goal = targets(content, cohort.target_role)
     members = cohort.memberships.exclude(shared_attempt=None).select_related("user", "shared_attempt")
-    validations = _current_validations(cohort.memberships.values("shared_attempt_id"))
+    validations = _current_validations(cohort.memberships.values("id"))
     roles = content.roles
     writer = csv.writer(_Echo())
     header = [
@@ -196,7 +204,7 @@ def csv_rows(cohort):
     yield "\ufeff" + writer.writerow(header)
     for member in members.iterator(chunk_size=200):
         result = member.shared_attempt.result
-        current = validations.get(member.shared_attempt_id, {})
+        current = validations.get(member.pk, {})
         levels = levels_used(result, _levels(current))
         readiness = [f"{scoring.assess_role(role, levels).readiness:.2f}" for role in roles]
         discuss = disagreements(result, _levels(current))

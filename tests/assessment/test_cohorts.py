@@ -363,3 +363,24 @@ def test_the_candidate_sees_a_new_validation_at_once(client, trainer, candidate,
     assert "Nouvelle remarque" in text(client.get(url))
     mark_reviewed(membership=member, trainer=trainer)
     assert "Promo 2026" in text(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
+
+
+def test_a_cohort_sees_only_its_own_trainers_validations(client, trainer, other_trainer, member, settings):
+    settings.KAFAA_COHORT_PRIVACY_FLOOR = 1
+    other_cohort = other_trainer.trained_cohorts.get()
+    theirs = join_cohort(cohort=other_cohort, user=member.user, shared_attempt=member.shared_attempt)
+    validate_level(membership=theirs, trainer=other_trainer, competency="python", level=0, comment="Autre cohorte")
+    client.force_login(trainer)
+    page = client.get(reverse("cohorts:detail", args=[member.cohort_id]), HTTP_ACCEPT_LANGUAGE="en")
+    heatmap = page.context["heatmap"]
+    python = [code for code, _name in heatmap["columns"]].index("python")
+    assert heatmap["rows"][0]["cells"][python] == {"level": 4, "symbol": "✓", "kind": "met"}  # self 4, target 3
+    averages = {row["code"]: row["average"] for row in page.context["group"]["averages"]}
+    assert averages["python"] == 4.0
+    response = client.get(reverse("cohorts:export", args=[member.cohort_id]), HTTP_ACCEPT_LANGUAGE="en")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff"))))
+    assert next(row for row in rows if row[2] == "Python")[3:8] == ["4", "4", "", "3", ""]
+    # the other cohort's trainer still sees their own validation
+    client.force_login(other_trainer)
+    page = client.get(reverse("cohorts:detail", args=[other_cohort.pk]))
+    assert page.context["heatmap"]["rows"][0]["cells"][python]["level"] == 0
