@@ -201,7 +201,7 @@ def csv_rows(cohort):
         _("Target"),
         _("Flags"),
     ] + [_("Readiness: {role}").format(role=translate(content.role_info[r.code].name)) for r in roles]
-    yield "\ufeff" + writer.writerow(header)
+    yield "\ufeff" + writer.writerow(_safe(header))
     for member in members.iterator(chunk_size=200):
         result = member.shared_attempt.result
         current = validations.get(member.pk, {})
@@ -216,18 +216,28 @@ def csv_rows(cohort):
             ]
             validated = current.get(c["code"])
             yield writer.writerow(
-                [
-                    member.user.get_full_name() or member.user.get_username(),
-                    member.user.email,
-                    translate(c["name"]),
-                    c["self"],
-                    c["verified"],
-                    validated.level if validated else "",
-                    goal.get(c["code"], ""),
-                    " ".join(f for f in flags if f),
-                    *readiness,
-                ]
+                _safe(
+                    [
+                        member.user.get_full_name() or member.user.get_username(),
+                        member.user.email,
+                        translate(c["name"]),
+                        c["self"],
+                        c["verified"],
+                        validated.level if validated else "",
+                        goal.get(c["code"], ""),
+                        " ".join(f for f in flags if f),
+                        *readiness,
+                    ]
+                )
             )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(row: list) -> list:
+    """Cells a spreadsheet would run as a formula (a name like "=HYPERLINK(…)") start with a quote."""
+    return [f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell for cell in row]
 
 
 class _Echo:

@@ -384,3 +384,14 @@ def test_a_cohort_sees_only_its_own_trainers_validations(client, trainer, other_
     client.force_login(other_trainer)
     page = client.get(reverse("cohorts:detail", args=[other_cohort.pk]))
     assert page.context["heatmap"]["rows"][0]["cells"][python]["level"] == 0
+
+
+def test_csv_cells_that_look_like_formulas_are_quoted(client, trainer, member):
+    member.user.first_name, member.user.last_name = '=HYPERLINK("http://evil.example","x")', ""
+    member.user.email = "@sum@example.com"
+    member.user.save()
+    client.force_login(trainer)
+    response = client.get(reverse("cohorts:export", args=[member.cohort_id]), HTTP_ACCEPT_LANGUAGE="en")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff"))))
+    assert rows[1][:2] == ['\'=HYPERLINK("http://evil.example","x")', "'@sum@example.com"]
+    assert next(row for row in rows if row[2] == "Python")[3:5] == ["4", "4"]  # numbers are left as they are
