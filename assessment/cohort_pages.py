@@ -4,6 +4,7 @@ import csv
 
 from django.db.models import F
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessment import scoring
@@ -184,13 +185,16 @@ def review_context(membership, form) -> dict:
 
 
 def csv_rows(cohort):
-    """The cohort's results, one row per candidate and competency, streamed (UTF-8 with a BOM for Excel)."""
+    """The cohort's results, one row per candidate and competency, streamed (UTF-8 with a BOM for Excel),
+    in the trainer's language: French uses ";" between cells and a decimal comma."""
     content = content_for(cohort.framework.current_version())
     goal = targets(content, cohort.target_role)
     members = cohort.memberships.exclude(shared_attempt=None).select_related("user", "shared_attempt")
     validations = _current_validations(cohort.memberships.values("id"))
     roles = content.roles
-    writer = csv.writer(_Echo())
+    # Excel in French reads ";" as the separator and "," as the decimal mark.
+    french = (get_language() or "").startswith("fr")
+    writer = csv.writer(_Echo(), delimiter=";" if french else ",")
     header = [
         _("Candidate"),
         _("E-mail"),
@@ -207,6 +211,8 @@ def csv_rows(cohort):
         current = validations.get(member.pk, {})
         levels = levels_used(result, _levels(current))
         readiness = [f"{scoring.assess_role(role, levels).readiness:.2f}" for role in roles]
+        if french:
+            readiness = [value.replace(".", ",") for value in readiness]
         discuss = disagreements(result, _levels(current))
         for c in result["competencies"]:
             flags = [

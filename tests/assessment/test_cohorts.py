@@ -294,7 +294,7 @@ def test_csv_export_one_row_per_candidate_and_competency(client, trainer, member
     response = client.get(reverse("cohorts:export", args=[member.cohort_id]), HTTP_ACCEPT_LANGUAGE="fr")
     body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeff") and response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:8] == ["Candidat", "Adresse e-mail", "Compétence", "Auto-évaluation", "Niveau vérifié",
                            "Niveau validé", "Cible", "Signalements"]  # fmt: skip
     assert len(rows[0]) == 8 + ml_version.roles.count()
@@ -395,3 +395,16 @@ def test_csv_cells_that_look_like_formulas_are_quoted(client, trainer, member):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff"))))
     assert rows[1][:2] == ['\'=HYPERLINK("http://evil.example","x")', "'@sum@example.com"]
     assert next(row for row in rows if row[2] == "Python")[3:5] == ["4", "4"]  # numbers are left as they are
+
+
+def test_csv_in_english_uses_commas_and_in_french_semicolons_and_decimal_commas(client, trainer, member):
+    client.force_login(trainer)
+    url = reverse("cohorts:export", args=[member.cohort_id])
+    # python 4 and docker 1, nothing else: junior 12/97 = 0.124, ML Engineer (15 + 4)/186 = 0.102
+    english = b"".join(client.get(url, HTTP_ACCEPT_LANGUAGE="en").streaming_content).decode("utf-8")
+    row = next(csv.reader(io.StringIO(english.splitlines()[1])))
+    assert row[0] == "candidate" and row[8:10] == ["0.12", "0.10"]
+    french = b"".join(client.get(url, HTTP_ACCEPT_LANGUAGE="fr").streaming_content).decode("utf-8")
+    assert french.splitlines()[1].startswith("candidate;candidate@example.com;")
+    row = next(csv.reader(io.StringIO(french.splitlines()[1]), delimiter=";"))
+    assert row[8:10] == ["0,12", "0,10"]
