@@ -4,6 +4,7 @@ import csv
 
 from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -143,7 +144,9 @@ def review_context(membership, form) -> dict:
     validated = {code: entries[0].level for code, entries in history.items()}
     discuss = disagreements(result, validated)
     target = membership.cohort.target_role
-    goal = targets(content, target)
+    # An attempt on an older version may not have the cohort's target role: levels only, then.
+    comparable = target in content.role_info
+    goal = targets(content, target) if comparable else {}
     rows = [
         {
             **c,
@@ -155,18 +158,30 @@ def review_context(membership, form) -> dict:
         }
         for c in result["competencies"]
     ]
+    context = {
+        "membership": membership,
+        "cohort": membership.cohort,
+        "rows": rows,
+        "comparison": [],
+        "comparable": comparable,
+        "form": form,
+    }
+    if not comparable:
+        current = content_for(membership.cohort.framework.current_version())
+        context["role_name"] = translate(current.role_info[target].name) if target in current.role_info else target
+        return context
     role = role_of(content, target)
     self_levels = {c["code"]: c["verified"] for c in result["competencies"]}
     used = levels_used(result, validated)
-    comparison = []
+    role_info = {"name": content.role_info[target].name}
     for label, levels in (
         (_("With the candidate's verified levels"), self_levels),
         (_("With the validated levels"), used),
     ):
         assessed = scoring.assess_role(role, levels)
-        plan = plan_for(content, levels, target, attempt.submitted_at.date())
-        role_info = {"name": content.role_info[target].name}
-        comparison.append(
+        # As of today, like the candidate's own plan: retired certifications are never recommended.
+        plan = plan_for(content, levels, target, timezone.localdate())
+        context["comparison"].append(
             {
                 "label": label,
                 "percent": percent(assessed.readiness),
@@ -174,14 +189,8 @@ def review_context(membership, form) -> dict:
                 "plan": [{**pick, "reason": reason(pick, role_info)} for pick in plan],
             }
         )
-    return {
-        "membership": membership,
-        "cohort": membership.cohort,
-        "rows": rows,
-        "comparison": comparison,
-        "form": form,
-        "role_name": translate(content.role_info[target].name),
-    }
+    context["role_name"] = translate(role_info["name"])
+    return context
 
 
 def csv_rows(cohort):

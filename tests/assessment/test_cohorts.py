@@ -12,6 +12,7 @@ from django.utils import timezone
 from assessment.models import Attempt, Membership, Validation
 from assessment.services import create_cohort, join_cohort, mark_reviewed, start_attempt, submit_attempt, validate_level
 from profiles.models import TRAINER_GROUP
+from profiles.services import import_framework
 from tests.assessment.conftest import answer_all, text
 
 pytestmark = pytest.mark.django_db
@@ -408,3 +409,44 @@ def test_csv_in_english_uses_commas_and_in_french_semicolons_and_decimal_commas(
     assert french.splitlines()[1].startswith("candidate;candidate@example.com;")
     row = next(csv.reader(io.StringIO(french.splitlines()[1]), delimiter=";"))
     assert row[8:10] == ["0,12", "0,10"]
+
+
+def test_the_review_shows_levels_when_the_result_has_no_target_role(client, trainer, member, ml_data):
+    ethicist = {**ml_data["roles"][-1], "code": "ai-ethicist", "name": {"fr": "Éthicien IA", "en": "AI Ethicist"}}
+    import_framework(data={**ml_data, "roles": ml_data["roles"] + [ethicist]}, publish=True)
+    cohort = create_cohort(
+        trainer=trainer, name="Éthique", framework=member.cohort.framework, target_role="ai-ethicist"
+    )
+    membership = join_cohort(cohort=cohort, user=member.user, shared_attempt=member.shared_attempt)  # version 1
+    client.force_login(trainer)
+    page = client.get(reverse("cohorts:member", args=[cohort.pk, membership.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200 and page.context["comparison"] == []
+    assert "without the role AI Ethicist: the levels are shown" in text(page)
+    python = next(row for row in page.context["rows"] if row["code"] == "python")
+    assert (python["self"], python["verified"], python["target"]) == (4, 4, None)
+    french = text(client.get(reverse("cohorts:member", args=[cohort.pk, membership.pk]), HTTP_ACCEPT_LANGUAGE="fr"))
+    assert "sans le poste Éthicien IA : les niveaux sont affichés" in french
+
+
+def test_the_trainers_plan_leaves_out_a_certification_retired_since_the_submit(
+    client, trainer, cohort, candidate, ml_data
+):
+    today = timezone.localdate()
+    pmle = next(c for c in ml_data["certifications"] if c["code"] == "gcp-pmle")
+    pmle["retires_on"] = (today - timedelta(days=1)).isoformat()
+    version = import_framework(data=ml_data, publish=True)
+    membership = join_cohort(cohort=cohort, user=candidate)
+    attempt = start_attempt(user=candidate, version=version)
+    attempt.ratings = {"python": 4, "docker": 1}
+    attempt.save()
+    submit_attempt(attempt=attempt, today=today - timedelta(days=10))
+    Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now() - timedelta(days=10))
+    assert Attempt.objects.get(pk=attempt.pk).result["plan"][0]["code"] == "gcp-pmle"  # valid on the day
+    client.force_login(trainer)
+    page = client.get(reverse("cohorts:member", args=[cohort.pk, membership.pk]))
+    # gaps to ML Engineer sum to 167; gcp-pmle would cover 72, aws-ml-engineer-associate covers 70.5
+    for side in page.context["comparison"]:
+        assert "gcp-pmle" not in [pick["code"] for pick in side["plan"]]
+        assert (
+            side["plan"][0]["code"] == "aws-ml-engineer-associate" and round(side["plan"][0]["score"] * 167, 1) == 70.5
+        )
