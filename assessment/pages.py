@@ -1,5 +1,7 @@
 """What each assessment page shows, prepared as plain values so templates stay simple and fast."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,8 +28,12 @@ def band_text(band: str) -> tuple[str, str]:
 
 
 def percent(value: float) -> int:
-    """A share as a whole percent, halves rounded up."""
-    return int(value * 100 + 0.5)
+    """A share as a whole percent, halves rounded up.
+
+    Through the shortest decimal that reads back as the float, so that 0.285 (stored as
+    0.28499999…) gives 29, as it would by hand.
+    """
+    return int(Decimal(repr(value)) * 100 + Decimal("0.5"))
 
 
 # Questionnaire ---------------------------------------------------------------------------------
@@ -133,11 +139,14 @@ def result_context(attempt: Attempt, target: str | None = None) -> dict:
     result = attempt.result
     roles = {role["code"]: role for role in result["roles"]}
     plan = result["plan"]
-    if target in roles and target != result["target"]:
-        levels = {c["code"]: c["verified"] for c in result["competencies"]}
-        plan = plan_for(content_for(attempt.version), levels, target, timezone.localdate())
-    else:
+    today = timezone.localdate()
+    content = content_for(attempt.version)
+    if target not in roles:
         target = result["target"]
+    # A stored plan that recommends a certification retired since is recomputed as of today.
+    if target != result["target"] or _has_retired(content, plan, today):
+        levels = {c["code"]: c["verified"] for c in result["competencies"]}
+        plan = plan_for(content, levels, target, today)
     entry = roles[result["entry"]]
     previous = (
         Attempt.objects.submitted()
@@ -149,14 +158,16 @@ def result_context(attempt: Attempt, target: str | None = None) -> dict:
         .first()
     )
     history = Attempt.objects.filter(user=attempt.user_id).select_related("version__framework")
-    validated = {}
+    validated, validation_ids = {}, []
     for validation in attempt.validations.select_related("trainer").order_by("created_at", "id"):
         validated[validation.competency] = validation
+        validation_ids.append(validation.pk)
     reviews = [m.cohort.name for m in attempt.reviews.select_related("cohort") if m.status == "reviewed"]
     label, sentence = band_text(entry["band"])
     return {
-        # The stored result never changes: its rendering is cached until a trainer adds to it.
-        "cache_key": (target, max((v.pk for v in validated.values()), default=0), "|".join(reviews)),
+        # The stored result never changes: its rendering is cached until a trainer adds to it or a
+        # candidate leaves a cohort (its validations go), and for a day at most (plans are as of today).
+        "cache_key": (target, tuple(sorted(validation_ids)), "|".join(reviews), today.isoformat()),
         "attempt": attempt,
         "result": result,
         "entry": {**entry, "percent": percent(entry["readiness"]), "band_label": label, "band_sentence": sentence},
@@ -173,6 +184,12 @@ def result_context(attempt: Attempt, target: str | None = None) -> dict:
         "previous": previous,
         "history": history,
     }
+
+
+def _has_retired(content, plan: list[dict], today) -> bool:
+    """Whether a certification of a stored plan has retired since (retired ones are never recommended)."""
+    retired = {c.code for c in content.certifications if c.is_retired(today)}
+    return any(pick["code"] in retired for pick in plan)
 
 
 def _trend(now: float, before: float | None) -> str | None:

@@ -450,3 +450,17 @@ def test_the_trainers_plan_leaves_out_a_certification_retired_since_the_submit(
         assert (
             side["plan"][0]["code"] == "aws-ml-engineer-associate" and round(side["plan"][0]["score"] * 167, 1) == 70.5
         )
+
+
+def test_leaving_a_cohort_takes_its_comment_off_the_result_at_once(client, trainer, other_trainer, member):
+    other_cohort = other_trainer.trained_cohorts.get()
+    theirs = join_cohort(cohort=other_cohort, user=member.user, shared_attempt=member.shared_attempt)
+    validate_level(membership=theirs, trainer=other_trainer, competency="docker", level=2, comment="Remarque B")
+    validate_level(membership=member, trainer=trainer, competency="python", level=4, comment="Remarque A")
+    client.force_login(member.user)
+    url = reverse("assessment:result", args=[member.shared_attempt_id])
+    page = text(client.get(url))  # rendered and cached with both comments
+    assert "Remarque A" in page and "Remarque B" in page
+    client.post(reverse("cohorts:leave", args=[theirs.pk]))
+    page = text(client.get(url))
+    assert "Remarque A" in page and "Remarque B" not in page

@@ -2,13 +2,15 @@
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from assessment.content import content_for
 from assessment.models import Attempt
+from assessment.pages import percent
 from assessment.results import build_result
 from assessment.services import start_attempt, submit_attempt
 from profiles.models import Competency
@@ -148,3 +150,29 @@ def test_the_candidate_picks_the_target_role_of_the_plan(client, candidate, db):
     assert stored["target"] == "engineer" and stored["plan"][0]["covered"][0]["short"] == 1  # nothing stored
     tampered = text(client.get(url, {"target": "astronaut"}, HTTP_ACCEPT_LANGUAGE="en"))
     assert "Addresses 50 % of your gap to Engineer: Python (1 level short)" in tampered
+
+
+@pytest.mark.parametrize("value, expected", [(0.285, 29), (0.575, 58), (43 / 55, 78), (0.5, 50), (0.0, 0), (1.0, 100)])
+def test_percent_rounds_halves_up_as_by_hand(value, expected):
+    assert percent(value) == expected
+
+
+def test_a_stored_plan_leaves_out_a_certification_retired_since(client, candidate, ml_data):
+    today = timezone.localdate()
+    pmle = next(c for c in ml_data["certifications"] if c["code"] == "gcp-pmle")
+    pmle["retires_on"] = (today - timedelta(days=1)).isoformat()
+    attempt = start_attempt(user=candidate, version=import_framework(data=ml_data, publish=True))
+    attempt.ratings = {"python": 4, "docker": 1}
+    attempt.save()
+    submit_attempt(attempt=attempt, today=today - timedelta(days=10))
+    attempt.refresh_from_db()
+    assert attempt.result["plan"][0]["code"] == "gcp-pmle"  # still valid on the day of the submit
+    client.force_login(candidate)
+    page = client.get(reverse("assessment:result", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    codes = [pick["code"] for pick in page.context["plan"]]
+    assert "gcp-pmle" not in codes and codes[0] == "aws-ml-engineer-associate"
+    # gaps to ML Engineer sum to 167, aws-ml-engineer-associate covers 70.5 of them: 42 %
+    assert page.context["plan"][0]["reason"].startswith("addresses 42 % of your gap to Machine Learning Engineer: ")
+    assert pmle["url"] not in text(page)
+    attempt.refresh_from_db()
+    assert attempt.result["plan"][0]["code"] == "gcp-pmle"  # the stored result itself is not changed
