@@ -225,8 +225,8 @@ def csv_rows(cohort):
         discuss = disagreements(result, _levels(current))
         for c in result["competencies"]:
             flags = [
-                _("over") if "over" in c["flags"] else "",
-                _("under") if "under" in c["flags"] else "",
+                _("checks below the rating") if "over" in c["flags"] else "",
+                _("may know more than rated") if "under" in c["flags"] else "",
                 _("to discuss") if c["code"] in discuss else "",
             ]
             validated = current.get(c["code"])

@@ -9,7 +9,10 @@ PRIVACY_NOTICE = "2026-11"  # bump when the notice in templates/registration/_pr
 
 
 class SignupForm(UserCreationForm):
-    email = forms.EmailField(label=_("E-mail"), help_text=_("Used only to reset your password."))
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("Used to reset your password. The trainers of a cohort you join also see it and can export it."),
+    )
     consent = forms.BooleanField(label=_("I have read the privacy notice above and agree to it."))
 
     class Meta(UserCreationForm.Meta):

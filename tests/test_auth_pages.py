@@ -1,3 +1,4 @@
+import html
 import re
 
 import pytest
@@ -151,3 +152,11 @@ def test_form_errors_are_summarised_at_the_top_and_shown_by_each_field(client):
     assert summary < page.index('id="id_username"')
     assert '<a href="#id_email">E-mail</a>: Enter a valid email address.' in page
     assert page.count("Enter a valid email address.") == 2  # in the summary and next to the field
+
+
+def test_sign_up_says_who_sees_the_email_address(client, db):
+    english = html.unescape(client.get(reverse("signup"), HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert "The trainers of a cohort you join also see it and can export it." in english
+    assert "Used only" not in english
+    french = html.unescape(client.get(reverse("signup"), HTTP_ACCEPT_LANGUAGE="fr").content.decode())
+    assert "Les formateurs d’une promotion que vous rejoignez la voient aussi et peuvent l’exporter." in french

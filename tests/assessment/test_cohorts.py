@@ -464,3 +464,20 @@ def test_leaving_a_cohort_takes_its_comment_off_the_result_at_once(client, train
     client.post(reverse("cohorts:leave", args=[theirs.pk]))
     page = text(client.get(url))
     assert "Remarque A" in page and "Remarque B" not in page
+
+
+def test_flags_are_worded_as_cues_not_judgements(client, trainer, member):
+    result = member.shared_attempt.result
+    for competency in result["competencies"]:
+        competency["flags"] = {"python": ["over"], "docker": ["under"]}.get(competency["code"], [])
+    Attempt.objects.filter(pk=member.shared_attempt_id).update(result=result)
+    client.force_login(trainer)
+    response = client.get(reverse("cohorts:export", args=[member.cohort_id]), HTTP_ACCEPT_LANGUAGE="fr")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8")), delimiter=";"))
+    flags = {row[2]: row[7] for row in rows[1:]}
+    assert flags["Python"] == "vérifications en dessous de l’auto-évaluation"
+    assert flags["Docker"] == "en sait peut-être plus"
+    page = text(client.get(reverse("cohorts:member", args=[member.cohort_id, member.pk]), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "· checks below the rating" in page and "· may know more than rated" in page
+    join = text(client.get(reverse("cohorts:join", args=[member.cohort.invite_code]), HTTP_ACCEPT_LANGUAGE="fr"))
+    assert "(vérifications en dessous de l’auto-évaluation, en sait peut-être plus)" in join
