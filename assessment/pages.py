@@ -70,8 +70,13 @@ def step_context(content, attempt, all_steps, current, asked, form) -> dict:
     else:
         rows = [_question_row(attempt, question, posted, errors) for question in asked]
     done = set(attempt.steps_done)
+    areas = [area.code for area in content.areas]
+    unfinished = {step.area.code for step in all_steps if step.index not in done}
     return {
         "attempt": attempt,
+        "area_number": areas.index(current.area.code) + 1,
+        "area_count": len(areas),
+        "areas_done": len(areas) - len(unfinished),
         "step": current,
         "area_name": translate(current.area.name),
         "rows": rows,

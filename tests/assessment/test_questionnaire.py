@@ -199,3 +199,17 @@ def test_start_attempt_service_keeps_one_attempt_in_progress_per_version(candida
     first = start_attempt(user=candidate, version=ml_version)
     Attempt.objects.filter(pk=first.pk).update(status="submitted", result={}, submitted_at=timezone.now())
     assert start_attempt(user=candidate, version=ml_version).pk != first.pk
+
+
+def test_progress_counts_areas_done_percent_and_time_left(client, candidate, attempt):
+    client.force_login(candidate)
+    client.post(step_url(attempt), page_data(client.get(step_url(attempt))))
+    label = text(client.get(step_url(attempt, 1), HTTP_ACCEPT_LANGUAGE="en"))
+    # 7 areas, 12 steps (5 areas with checks): 1 of 12 saved = 8 %, the first area not done until its checks are
+    assert "Area 1 of 7 · 0 areas done · 8 % saved" in label
+    client.post(step_url(attempt, 1), page_data(client.get(step_url(attempt, 1))))
+    page = text(client.get(step_url(attempt, 2), HTTP_ACCEPT_LANGUAGE="en"))
+    # left: 24 ratings × 20 s + 17 competencies with checks × 2 × 40 s = 1,840 s, about 31 minutes
+    assert "Area 2 of 7 · 1 area done · 17 % saved · about 31 minutes left" in page
+    french = text(client.get(step_url(attempt, 2), HTTP_ACCEPT_LANGUAGE="fr"))
+    assert "Domaine 2 sur 7 · 1 domaine terminé · 17 % enregistré" in french
