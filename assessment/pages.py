@@ -129,13 +129,42 @@ def review_context(content, attempt) -> dict:
                 value = attempt.ratings.get(competency.code)
                 missing += value is None
                 name = translate(content.levels[value]["name"]) if value is not None else None
-                rows.append({"name": translate(competency.name), "value": value, "level": name})
+                rows.append(
+                    {
+                        "name": translate(competency.name),
+                        "value": value,
+                        "level": name,
+                        "url": f"{url}#q-{competency.code}",
+                    }
+                )
             sections.append({"area": translate(step.area.name), "rows": rows, "url": url, "checks": None})
         else:
-            asked = questions(content, step.area, attempt.drawn, attempt.ratings)
-            answered = sum(1 for q in asked if str(q.level) in attempt.answers.get(q.competency.code, {}))
-            sections[-1]["checks"] = {"answered": answered, "asked": len(asked), "url": url}
+            rows = [
+                _answer_row(attempt, question, url)
+                for question in questions(content, step.area, attempt.drawn, attempt.ratings)
+            ]
+            answered = sum(1 for row in rows if row["answered"])
+            sections[-1]["checks"] = {"answered": answered, "asked": len(rows), "url": url, "rows": rows}
     return {"attempt": attempt, "sections": sections, "missing": missing}
+
+
+def _answer_row(attempt, question, url) -> dict:
+    """A check as asked, with the option chosen (or none yet) and a link to its own question."""
+    chosen = attempt.answers.get(question.competency.code, {}).get(str(question.level))
+    if chosen is None:
+        answer = None
+    elif chosen == DONT_KNOW:
+        answer = _("I don't know")
+    else:
+        options = question.check.options
+        answer = translate(options[chosen]) if 0 <= chosen < len(options) else None
+    return {
+        "name": translate(question.competency.name),
+        "prompt": translate(question.check.prompt),
+        "answered": chosen is not None,
+        "answer": answer,
+        "url": f"{url}#q-{question.key}",
+    }
 
 
 # Result ------------------------------------------------------------------------------------------

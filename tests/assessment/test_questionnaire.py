@@ -131,7 +131,31 @@ def test_review_lists_every_answer_with_a_link_to_change_it(client, candidate, a
     text = page.content.decode()
     assert "2 · Practitioner" in text
     assert "26 skills are not rated yet: they will count as 0." in text
-    assert f'href="{step_url(attempt, 0)}"' in text and f'href="{step_url(attempt, 1)}"' in text
+    assert f'href="{step_url(attempt, 0)}#q-python"' in text and f'href="{step_url(attempt, 1)}#q-python-1"' in text
+
+
+def test_review_lists_each_check_with_the_option_chosen_and_its_own_link(client, candidate, attempt):
+    client.force_login(candidate)
+    client.post(step_url(attempt), {"rate-python": "1", "rate-sql": "0", "rate-r": "0"})
+    asked = {row["key"]: row for row in client.get(step_url(attempt, 1), HTTP_ACCEPT_LANGUAGE="en").context["rows"]}
+    assert list(asked) == ["python-1", "python-2", "sql-1", "r-1"]  # levels 1..min(s + 1, 3)
+    client.post(step_url(attempt, 1), {"check-python-1": "2", "check-sql-1": "-1", "back": "1"})
+    page = client.get(reverse("assessment:review", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    checks = page.context["sections"][0]["checks"]
+    assert (checks["answered"], checks["asked"]) == (2, 4)
+    rows = {row["url"].rsplit("#", 1)[1]: (row["prompt"], row["answer"]) for row in checks["rows"]}
+    assert rows == {
+        "q-python-1": (asked["python-1"]["prompt"], asked["python-1"]["choices"][2][1]),
+        "q-python-2": (asked["python-2"]["prompt"], None),
+        "q-sql-1": (asked["sql-1"]["prompt"], "I don't know"),
+        "q-r-1": (asked["r-1"]["prompt"], None),
+    }
+    body = text(page)
+    # 2 here, plus the level-1 check of each of the 17 unrated competencies with checks in 4 other areas
+    assert "Knowledge checks: 2 of 4 answered." in body and body.count("not answered") == 2 + 17
+    assert f'href="{step_url(attempt, 1)}#q-sql-1"' in body and f'href="{step_url(attempt, 0)}#q-sql"' in body
+    french = text(client.get(reverse("assessment:review", args=[attempt.pk]), HTTP_ACCEPT_LANGUAGE="fr"))
+    assert french.count("sans réponse") == 2 + 17
 
 
 def test_closing_the_browser_loses_nothing(client, candidate, attempt):
