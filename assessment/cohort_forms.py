@@ -14,8 +14,12 @@ class CohortForm(forms.ModelForm):
 
     class Meta:
         model = Cohort
-        fields = ["name", "framework", "target_role", "deadline"]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}
+        fields = ["name", "framework", "target_role", "deadline", "invite_expires_on"]
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "invite_expires_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {"invite_expires_on": _("Optional. The invitation link works until this day included.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,6 +34,12 @@ class CohortForm(forms.ModelForm):
             if not self.initial.get("target_role"):
                 self.initial["target_role"] = content.entry_role.code
         self.fields["target_role"].help_text = _("By default the entry role of the framework.")
+
+    def clean_invite_expires_on(self):
+        day = self.cleaned_data["invite_expires_on"]
+        if day is not None and day < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later day: an invitation cannot expire in the past."))
+        return day
 
     def clean(self):
         cleaned = super().clean()

@@ -57,8 +57,10 @@ def submit_attempt(*, attempt: Attempt, today: date | None = None) -> bool:
 
 # Cohorts ------------------------------------------------------------------------------------------
 @transaction.atomic
-def create_cohort(*, trainer, name: str, framework, target_role: str, deadline=None) -> Cohort:
-    cohort = Cohort.objects.create(name=name, framework=framework, target_role=target_role, deadline=deadline)
+def create_cohort(*, trainer, name: str, framework, target_role: str, deadline=None, invite_expires_on=None) -> Cohort:
+    cohort = Cohort.objects.create(
+        name=name, framework=framework, target_role=target_role, deadline=deadline, invite_expires_on=invite_expires_on
+    )
     cohort.trainers.add(trainer)
     return cohort
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import Attempt, Membership, Validation
+from assessment.models import Attempt, Cohort, Membership, Validation
 from assessment.services import create_cohort, join_cohort, mark_reviewed, start_attempt, submit_attempt, validate_level
 from profiles.models import TRAINER_GROUP
 from profiles.services import import_framework
@@ -481,3 +481,28 @@ def test_flags_are_worded_as_cues_not_judgements(client, trainer, member):
     assert "· checks below the rating" in page and "· may know more than rated" in page
     join = text(client.get(reverse("cohorts:join", args=[member.cohort.invite_code]), HTTP_ACCEPT_LANGUAGE="fr"))
     assert "(vérifications en dessous de l’auto-évaluation, en sait peut-être plus)" in join
+
+
+def test_the_cohort_form_sets_when_the_invitation_expires(client, trainer, candidate, ml_version):
+    client.force_login(trainer)
+    today = timezone.localdate()
+    data = {"name": "Promo courte", "framework": ml_version.framework.pk, "target_role": "ml-engineer"}
+    past = client.post(
+        reverse("cohorts:create"),
+        {**data, "invite_expires_on": str(today - timedelta(days=1))},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert past.status_code == 200 and not trainer.trained_cohorts.exists()
+    assert "an invitation cannot expire in the past" in text(past)
+    client.post(reverse("cohorts:create"), {**data, "invite_expires_on": str(today + timedelta(days=7))})
+    cohort = trainer.trained_cohorts.get()
+    assert cohort.invite_expires_on == today + timedelta(days=7)
+    detail = text(client.get(reverse("cohorts:detail", args=[cohort.pk]), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "The link works until" in detail
+    client.force_login(candidate)
+    url = reverse("cohorts:join", args=[cohort.invite_code])
+    assert client.get(url).status_code == 200  # open until the day set, included
+    Cohort.objects.filter(pk=cohort.pk).update(invite_expires_on=today - timedelta(days=1))  # a week later
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404 and "This invitation is not valid" in text(response)
+    assert "expired" in text(response)
