@@ -2,8 +2,11 @@
 
 import json
 
+from django.contrib.auth.models import User
+
 from assessment.models import Attempt
-from tests.browser.conftest import screenshot
+from assessment.services import create_cohort, join_cohort, start_attempt, submit_attempt, validate_level
+from tests.browser.conftest import PASSWORD, log_in, screenshot
 
 
 def answer_current_page(page, choice=3):
@@ -59,3 +62,26 @@ def test_sign_up_take_leave_resume_submit_and_download(phone, published):
     page.click("text=Repasser l’évaluation")
     assert Attempt.objects.filter(user__username="salma").count() == 2
     assert "/step/0/" in page.url
+
+
+def test_the_skill_table_reads_on_a_phone(phone, published):
+    candidate = User.objects.create_user("nadia", "nadia@example.ma", PASSWORD)
+    trainer = User.objects.create_user("omar", "omar@example.ma", PASSWORD)
+    cohort = create_cohort(trainer=trainer, name="Promo", framework=published.framework, target_role="ml-engineer")
+    attempt = start_attempt(user=candidate, version=published)
+    attempt.ratings = {"python": 4, "docker": 1}
+    attempt.save()
+    submit_attempt(attempt=attempt)
+    membership = join_cohort(cohort=cohort, user=candidate, shared_attempt=Attempt.objects.get(pk=attempt.pk))
+    comment = "Des Dockerfiles multi-étapes solides, revus ensemble pendant le projet de fin de module."
+    validate_level(membership=membership, trainer=trainer, competency="docker", level=3, comment=comment)
+    log_in(phone, "nadia")
+    phone.goto(f"/assessment/{attempt.pk}/result/")
+    screenshot(phone, "result-skills-phone")
+    table = phone.locator("table.kafaa-stack")
+    # nothing of the table lies beyond the 390 px screen, so "Cible" and the notes are on screen
+    assert phone.evaluate("() => document.querySelector('table.kafaa-stack').scrollWidth") <= 390
+    assert table.locator("tbody tr").first.locator(".kafaa-cell-label").first.is_visible()
+    box = phone.locator(".kafaa-comment").bounding_box()
+    assert box["width"] > 250 and box["height"] < 80  # the comment runs across the width, a few lines at most
+    assert comment in phone.inner_text("main")
