@@ -298,6 +298,10 @@ class CareerStep(VersionContent):
     def __str__(self):
         return f"{self.from_role.code} → {self.to_role.code}"
 
+    def clean(self):
+        if self.from_role_id and self.to_role_id and self.to_role.version_id != self.from_role.version_id:
+            raise ValidationError({"to_role": _("Choose a role of the same framework version.")})
+
 
 class Requirement(VersionContent):
     """One line of a role profile: any of its competencies at the target level, with a weight."""
