@@ -42,8 +42,9 @@ class VersionToolsMixin:
             *super().get_urls(),
         ]
 
-    def _version(self, request, pk) -> FrameworkVersion:
-        if not self.has_view_permission(request):
+    def _version(self, request, pk, allowed=None) -> FrameworkVersion:
+        """The version, for a user with view permission and, when given, `allowed` (e.g. add)."""
+        if not self.has_view_permission(request) or (allowed is not None and not allowed(request)):
             raise PermissionDenied
         return get_object_or_404(FrameworkVersion.objects.select_related("framework"), pk=pk)
 
@@ -53,6 +54,8 @@ class VersionToolsMixin:
         return response
 
     def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
         problems = []
         if form.is_valid():
@@ -77,22 +80,34 @@ class VersionToolsMixin:
     def new_draft_view(self, request, pk):
         if request.method != "POST":
             return HttpResponse(status=405)
-        draft = new_draft(version=self._version(request, pk))
+        version = self._version(request, pk, allowed=self.has_add_permission)
+        try:
+            draft = new_draft(version=version)
+        except InvalidFramework as error:
+            title = _("No draft can be made from {version} until these problems are fixed").format(version=version)
+            intro = _(
+                "No draft was made. Fix each problem below in this version (the path says where), then try again."
+            )
+            return self._problems(request, version, error.problems, title, intro)
         messages.success(request, _("New draft {version}: edit it freely, then publish it.").format(version=draft))
         return redirect(reverse("admin:profiles_frameworkversion_change", args=[draft.pk]))
 
     def publish_view(self, request, pk):
         if request.method != "POST":
             return HttpResponse(status=405)
-        version = self._version(request, pk)
+        version = self._version(request, pk, allowed=self.has_change_permission)
         try:
             publish_draft(version=version)
         except InvalidFramework as error:
-            context = {**self.admin_site.each_context(request), "version": version, "problems": error.problems,
-                       "title": _("{version} cannot be published yet").format(version=version)}  # fmt: skip
-            return TemplateResponse(request, "admin/profiles/frameworkversion/problems.html", context, status=400)
+            title = _("{version} cannot be published yet").format(version=version)
+            return self._problems(request, version, error.problems, title)
         messages.success(request, _("{version} is published: new attempts use it.").format(version=version))
         return redirect(reverse("admin:profiles_frameworkversion_change", args=[version.pk]))
+
+    def _problems(self, request, version, problems, title, intro=""):
+        context = {**self.admin_site.each_context(request), "version": version, "problems": problems}
+        context |= {"title": title, "intro": intro}
+        return TemplateResponse(request, "admin/profiles/frameworkversion/problems.html", context, status=400)
 
     def download_view(self, request, pk):
         version = self._version(request, pk)

@@ -241,3 +241,40 @@ def test_a_malformed_upload_lists_the_rule_and_writes_nothing(client, admin_user
     assert response.status_code == 200
     assert any(problem.startswith(message) for problem in response.context["problems"])
     assert not FrameworkVersion.objects.exists()
+
+
+@pytest.fixture
+def viewer(db):
+    """Staff who may only look at framework versions."""
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user("viewer", "viewer@example.com", "x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_frameworkversion"))
+    return user
+
+
+def test_viewing_rights_do_not_allow_upload_new_draft_or_publish(client, viewer, ml_version, framework_data):
+    draft = new_draft(version=ml_version)
+    client.force_login(viewer)
+    assert client.get(admin_url("download", draft)).status_code == 200  # viewing is allowed
+    upload = io.BytesIO(json.dumps(framework_data).encode())
+    upload.name = "mini.json"
+    assert client.get(reverse("admin:profiles_frameworkversion_upload")).status_code == 403
+    assert client.post(reverse("admin:profiles_frameworkversion_upload"), {"file": upload}).status_code == 403
+    assert client.post(admin_url("new_draft", ml_version)).status_code == 403
+    assert client.post(admin_url("publish", draft)).status_code == 403
+    assert sorted(FrameworkVersion.objects.values_list("status", flat=True)) == ["draft", "published"]
+    assert not FrameworkVersion.objects.filter(framework__slug="mini").exists()
+
+
+def test_a_new_draft_from_a_broken_draft_lists_its_problems(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    draft.competencies.get(code="python").anchors.get(level=4).delete()
+    client.force_login(admin_user)
+    with translation.override("en"):
+        response = client.post(admin_url("new_draft", draft), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    problems = response.context["problems"]
+    assert any(p.endswith('anchors: expected exactly the keys "1", "2", "3" and "4"') for p in problems)
+    assert "No draft was made" in response.content.decode()
+    assert FrameworkVersion.objects.count() == 2
