@@ -278,3 +278,21 @@ def test_a_new_draft_from_a_broken_draft_lists_its_problems(client, admin_user, 
     assert any(p.endswith('anchors: expected exactly the keys "1", "2", "3" and "4"') for p in problems)
     assert "No draft was made" in response.content.decode()
     assert FrameworkVersion.objects.count() == 2
+
+
+def test_the_preview_of_a_draft_missing_an_anchor_still_shows_the_page(client, admin_user, ml_version):
+    from assessment.content import content_for
+    from assessment.questionnaire import RATE, steps
+
+    draft = new_draft(version=ml_version)
+    python = draft.competencies.get(code="python")
+    python.anchors.get(level=3).delete()
+    rating = next(
+        s for s in steps(content_for(draft)) if s.kind == RATE and "python" in {c.code for c in s.area.competencies}
+    )
+    client.force_login(admin_user)
+    response = client.get(reverse("assessment:preview", args=[draft.pk, rating.index]), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    row = next(row for row in response.context["rows"] if row["key"] == "python")
+    texts = [text for _value, _name, text in row["choices"]]
+    assert texts[3] == "" and texts[4] == python.anchors.get(level=4).text["en"]
