@@ -4,6 +4,7 @@ import io
 import json
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -34,6 +35,61 @@ def test_a_published_version_refuses_any_change(ml_version):
     with pytest.raises(FrozenVersion):
         ml_version.save()
     assert ml_version.competencies.get(code="python").name["en"] == "Python"
+
+
+def test_content_cannot_be_moved_out_of_a_published_version(ml_version):
+    draft = new_draft(version=ml_version)
+    area = ml_version.areas.get(code="mlops")
+    area.version = draft
+    with pytest.raises(FrozenVersion):
+        area.save()
+    with pytest.raises(FrozenVersion):
+        area.delete()
+    assert ml_version.areas.filter(code="mlops").exists() and draft.areas.filter(code="mlops").count() == 1
+
+
+def test_many_to_many_and_bulk_writes_refuse_a_published_version(ml_version):
+    requirement = ml_version.roles.get(code="ml-engineer").requirements.first()
+    links = sorted(requirement.links.values_list("competency_id", flat=True))
+    other = ml_version.competencies.exclude(pk__in=links).first()
+    # many-to-many writes run in an atomic block: a savepoint keeps the test's transaction usable
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        requirement.competencies.add(other)
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        requirement.competencies.clear()
+    assert sorted(requirement.links.values_list("competency_id", flat=True)) == links
+    role = ml_version.roles.get(code="ml-engineer")
+    steps = list(role.steps.values_list("to_role_id", flat=True))
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        role.next_roles.add(ml_version.roles.get(code="chief-ai-officer"))
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        role.next_roles.remove(*role.next_roles.all())
+    assert list(role.steps.values_list("to_role_id", flat=True)) == steps
+    with pytest.raises(FrozenVersion):
+        Anchor.objects.filter(competency__version=ml_version).delete()
+    with pytest.raises(FrozenVersion):
+        Anchor.objects.bulk_create([Anchor(competency=other, level=4, text=t("Again"))])
+    draft = new_draft(version=ml_version)
+    draft_requirement = draft.roles.get(code="ml-engineer").requirements.first()
+    draft_requirement.competencies.add(draft.competencies.get(code=other.code))  # drafts still change freely
+    assert draft_requirement.links.count() == len(links) + 1
+
+
+def test_a_version_status_only_moves_from_draft_to_published_to_archived(ml_version):
+    ml_version.status = FrameworkVersion.Status.DRAFT
+    with pytest.raises(FrozenVersion):
+        ml_version.save(update_fields=["status"])
+    draft = new_draft(version=ml_version)
+    draft.status = FrameworkVersion.Status.ARCHIVED
+    with pytest.raises(FrozenVersion):
+        draft.save(update_fields=["status"])
+    assert list(FrameworkVersion.objects.order_by("number").values_list("status", flat=True)) == ["published", "draft"]
+    draft.refresh_from_db()
+    publish_draft(version=draft)
+    assert list(FrameworkVersion.objects.order_by("number").values_list("status", flat=True)) == [
+        "archived",
+        "published",
+    ]
 
 
 def test_the_admin_shows_a_published_version_read_only(client, admin_user, ml_version):
