@@ -373,7 +373,7 @@ class RequirementCompetency(VersionContent):
     version_path = "requirement__role__version"
 
     requirement = models.ForeignKey(Requirement, models.CASCADE, related_name="links")
-    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="+", verbose_name=_("competency"))
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -428,7 +428,7 @@ class Coverage(VersionContent):
     version_path = "certification__version"
 
     certification = models.ForeignKey(Certification, models.CASCADE, related_name="covers")
-    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="+", verbose_name=_("competency"))
     coverage = models.FloatField(_("coverage"), choices=[(0.5, _("minor topic")), (1.0, _("main domain"))])
     position = models.PositiveIntegerField(_("position"), default=0)
 

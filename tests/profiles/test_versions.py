@@ -352,3 +352,32 @@ def test_the_preview_of_a_draft_missing_an_anchor_still_shows_the_page(client, a
     row = next(row for row in response.context["rows"] if row["key"] == "python")
     texts = [text for _value, _name, text in row["choices"]]
     assert texts[3] == "" and texts[4] == python.anchors.get(level=4).text["en"]
+
+
+def test_a_draft_is_deleted_in_the_admin(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:profiles_frameworkversion_delete", args=[draft.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert list(FrameworkVersion.objects.all()) == [ml_version]
+    assert Requirement.objects.filter(role__version=ml_version).exists()
+
+
+def test_a_framework_of_drafts_is_deleted_but_a_version_attempts_use_is_protected(
+    client, admin_user, candidate, ml_version, framework_data
+):
+    from django.db.models import ProtectedError
+
+    from profiles.models import Framework
+    from profiles.services import import_framework
+
+    mini = import_framework(data=framework_data).framework
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:profiles_framework_delete", args=[mini.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert list(Framework.objects.all()) == [ml_version.framework]
+    start_attempt(user=candidate, version=ml_version)
+    assert client.get(reverse("admin:profiles_frameworkversion_delete", args=[ml_version.pk])).status_code == 403
+    with pytest.raises(ProtectedError), transaction.atomic():
+        ml_version.delete()  # attempts keep their version
+    assert FrameworkVersion.objects.get() == ml_version
