@@ -136,10 +136,68 @@ class VersionToolsMixin:
         return TemplateResponse(request, "admin/profiles/frameworkversion/compare.html", context)
 
 
-def _display(change) -> dict:
-    def shown(value):
-        if isinstance(value, dict) and "fr" in value:
-            return translate(value)
-        return "" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+KINDS = {
+    "competency": gettext_lazy("competency"),
+    "check": gettext_lazy("knowledge check"),
+    "role": gettext_lazy("role profile"),
+    "requirement": gettext_lazy("requirement"),
+    "certification": gettext_lazy("certification"),
+}
+WHAT = {"added": gettext_lazy("added"), "removed": gettext_lazy("removed"), "changed": gettext_lazy("changed")}
+FIELDS = {
+    "name": gettext_lazy("name"),
+    "description": gettext_lazy("description"),
+    "area": gettext_lazy("area"),
+    "level": gettext_lazy("level"),
+    "prompt": gettext_lazy("question"),
+    "options": gettext_lazy("options"),
+    "answer": gettext_lazy("correct option"),
+    "explanation": gettext_lazy("explanation"),
+    "rank": gettext_lazy("rank"),
+    "entry": gettext_lazy("entry role"),
+    "education": gettext_lazy("usual education"),
+    "conditions": gettext_lazy("working conditions"),
+    "salary": gettext_lazy("salary"),
+    "next": gettext_lazy("next roles"),
+    "provider": gettext_lazy("provider"),
+    "exam": gettext_lazy("exam code"),
+    "url": gettext_lazy("link"),
+    "status": gettext_lazy("status"),
+    "retires_on": gettext_lazy("retirement date"),
+    "covers": gettext_lazy("coverage"),
+}
 
-    return {**change.__dict__, "old": shown(change.old), "new": shown(change.new)}
+
+def _display(change) -> dict:
+    """The change in the admin's language; a changed text shows every language, so no edit hides."""
+
+    def text(value):
+        if change.what == "changed":
+            return " · ".join(f"{language}: {words}" for language, words in value.items())
+        return translate(value)
+
+    def shown(value):
+        if value is None:
+            return ""
+        if isinstance(value, dict) and "fr" in value:
+            return text(value)
+        if change.kind == "requirement" and isinstance(value, dict):
+            summary = _("target {target}, weight {weight}").format(target=value["target"], weight=value["weight"])
+            return f"{summary} · {text(value['label'])}" if value.get("label") else summary
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    field = change.field
+    if change.kind == "requirement":
+        field_label = field  # the codes of its competencies
+    elif field.startswith("anchors."):
+        field_label = _("anchor {level}").format(level=field.removeprefix("anchors."))
+    else:
+        field_label = str(FIELDS.get(field, field))
+    return {
+        **change.__dict__,
+        "kind_label": str(KINDS.get(change.kind, change.kind)),
+        "what_label": str(WHAT.get(change.what, change.what)),
+        "field_label": field_label,
+        "old": shown(change.old),
+        "new": shown(change.new),
+    }

@@ -381,3 +381,27 @@ def test_a_framework_of_drafts_is_deleted_but_a_version_attempts_use_is_protecte
     with pytest.raises(ProtectedError), transaction.atomic():
         ml_version.delete()  # attempts keep their version
     assert FrameworkVersion.objects.get() == ml_version
+
+
+def test_the_compare_page_speaks_french_and_shows_every_changed_text(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    python = draft.competencies.get(code="python")
+    python.name = {**python.name, "en": "Python 3"}  # an English-only change
+    python.save()
+    requirement = Requirement.objects.filter(role__version=draft, role__code="ml-engineer", label__isnull=False).first()
+    old_label = requirement.label
+    requirement.label = {"fr": "Nouveau groupe", "en": "New group"}
+    requirement.save()
+    client.force_login(admin_user)
+    with translation.override("fr"):
+        response = client.get(admin_url("compare", draft), {"with": ml_version.pk}, HTTP_ACCEPT_LANGUAGE="fr")
+    changes = response.context["changes"]
+    name = next(c for c in changes if (c["kind"], c["code"], c["field"]) == ("competency", "python", "name"))
+    assert (name["kind_label"], name["what_label"], name["field_label"]) == ("compétence", "modifié", "nom")
+    assert name["old"] == "fr: Python · en: Python" and name["new"] == "fr: Python · en: Python 3"
+    label = next(c for c in changes if c["kind"] == "requirement" and c["what"] == "changed")
+    assert label["kind_label"] == "exigence"
+    assert label["old"] != label["new"] and "Nouveau groupe" in label["new"] and old_label["en"] in label["old"]
+    assert label["new"].startswith(f"cible {requirement.target}, poids {requirement.weight} · ")
+    page = response.content.decode()
+    assert "<td>compétence</td>" in page and "<td>changed</td>" not in page and "target " not in page
