@@ -210,13 +210,28 @@ def test_download_any_version(client, admin_user, ml_version, ml_data):
 def test_case_export_structure(client, admin_user, ml_version, ml_data):
     client.force_login(admin_user)
     package = json.loads(client.get(admin_url("case", ml_version)).content)
-    assert set(package) == {"CFDocument", "CFItems", "CFAssociations", "CFRubrics"}
+    assert set(package) == {"CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"}
     document = package["CFDocument"]
+    uris = [document["uri"], *(i["uri"] for i in package["CFItems"]), *(a["uri"] for a in package["CFAssociations"])]
+    assert all(uri.startswith("http://testserver/") and "//" not in uri.removeprefix("http://") for uri in uris)
+    types = {t["title"]: t for t in package["CFDefinitions"]["CFItemTypes"]}
+    assert set(types) == {"Area", "Competency"}
     assert document["adoptionStatus"] == "Adopted" and document["title"] == ml_data["title"]["fr"]
     items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
     competencies = [c for area in ml_data["areas"] for c in area["competencies"]]
     assert len(items) == len(ml_data["areas"]) + len(competencies)
     assert items["python"]["CFItemType"] == "Competency" and items["mlops"]["CFItemType"] == "Area"
+    assert items["python"]["CFItemTypeURI"]["identifier"] == types["Competency"]["identifier"]
+    assert items["mlops"]["CFItemTypeURI"]["uri"] == types["Area"]["uri"]
+    python = competencies[0]
+    assert python["code"] == "python" and document["language"] == items["python"]["language"] == "fr"
+    assert items["python"]["fullStatement"] == items["python"]["abbreviatedStatement"] == python["name"]["fr"]
+    in_mlops = [
+        a for a in package["CFAssociations"] if a["destinationNodeURI"]["identifier"] == items["mlops"]["identifier"]
+    ]
+    sequence = [a["sequenceNumber"] for a in in_mlops]
+    mlops = next(area for area in ml_data["areas"] if area["code"] == "mlops")
+    assert sequence == list(range(1, len(mlops["competencies"]) + 1))
     parent_of = {
         a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"] for a in package["CFAssociations"]
     }
