@@ -94,7 +94,9 @@ def _rating_row(content, attempt, competency, posted, errors) -> dict:
     saved = attempt.ratings.get(competency.code)
     selected = posted.get(competency.code, "" if saved is None else str(saved))
     choices = [(0, translate(content.levels[0]["name"]), translate(content.levels[0]["meaning"]))] + [
-        (value, translate(content.levels[value]["name"]), translate(competency.anchors[value])) for value in range(1, 5)
+        # .get: a draft being edited (seen in the preview) may still lack an anchor
+        (value, translate(content.levels[value]["name"]), translate(competency.anchors.get(value)))
+        for value in range(1, 5)
     ]
     return {
         "key": competency.code,

@@ -13,6 +13,7 @@ from assessment.forms import AnswersForm, RatingsForm
 from assessment.models import Attempt
 from assessment.questionnaire import CHECK, draw_checks, questions, steps
 from assessment.services import AttemptClosed, save_page, start_attempt, submit_attempt
+from profiles.interchange import export_version, validate
 from profiles.models import FrameworkVersion
 
 DEFAULT_FRAMEWORK = "ml-engineer"
@@ -105,6 +106,9 @@ def preview(request, version, index):
     asked = questions(content, current.area, attempt.drawn, shown) if current.kind == CHECK else []
     context = pages.step_context(content, attempt, all_steps, current, asked, None)
     context["preview"] = pages.preview_links(version, index, len(all_steps))
+    problems = validate(export_version(version)) if version.is_draft else []
+    for problem in problems:  # the page still shows; these say what a candidate would miss
+        messages.warning(request, _("Not publishable yet: {problem}").format(problem=problem))
     return render(request, "assessment/step.html", context)
 
 

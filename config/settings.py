@@ -90,12 +90,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Log-in throttling: after 5 failures for one account or from one address, 15 minutes of lock-out.
-AXES_FAILURE_LIMIT = env.get_int("KAFAA_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("KAFAA_LOGIN_COOLOFF_MINUTES", 15))
+AXES_FAILURE_LIMIT = env.get_int("KAFAA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("KAFAA_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.get_int("DJANGO_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_COUNT = env.get_int("DJANGO_PROXY_COUNT", 0, minimum=0) or None
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -113,7 +113,7 @@ HTTPS = env.get_bool("DJANGO_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
-if env.get_int("DJANGO_PROXY_COUNT", 0):
+if env.get_int("DJANGO_PROXY_COUNT", 0, minimum=0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token
@@ -147,9 +147,9 @@ STORAGES = {
 }
 
 # Unfinished attempts older than this are deleted by `manage.py purge_unfinished`.
-KAFAA_PURGE_UNFINISHED_DAYS = env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180)
+KAFAA_PURGE_UNFINISHED_DAYS = env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180, minimum=1)
 # Group figures of a cohort are shown only from this many submitted members.
-KAFAA_COHORT_PRIVACY_FLOOR = env.get_int("KAFAA_COHORT_PRIVACY_FLOOR", 5)
+KAFAA_COHORT_PRIVACY_FLOOR = env.get_int("KAFAA_COHORT_PRIVACY_FLOOR", 5, minimum=2)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -158,7 +158,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_HOST = env.get_str("DJANGO_EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = env.get_int("DJANGO_EMAIL_PORT", 587)
+    EMAIL_PORT = env.get_int("DJANGO_EMAIL_PORT", 587, minimum=1, maximum=65535)
     EMAIL_HOST_USER = env.get_str("DJANGO_EMAIL_USER")
     EMAIL_HOST_PASSWORD = env.get_str("DJANGO_EMAIL_PASSWORD")
     EMAIL_USE_TLS = env.get_bool("DJANGO_EMAIL_USE_TLS", True)

@@ -163,13 +163,47 @@ class CheckItemAdmin(DraftOnlyMixin, admin.ModelAdmin):
     list_select_related = ["competency"]
 
 
+class SameVersionForm(forms.ModelForm):
+    """Offers only the roles and competencies of one version: the page's, passed as `version_id`."""
+
+    same_version_fields = ()
+
+    def __init__(self, *args, version_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if version_id is None and self.instance.pk:
+            version_id = self.instance.owning_version().pk
+        if version_id is not None:
+            for name in (n for n in self.same_version_fields if n in self.fields):  # absent when read-only
+                field = self.fields[name]
+                field.queryset = field.queryset.model.objects.filter(version_id=version_id)
+
+
+class SameVersionInlinesMixin:
+    """Passes the page's version to its inline forms (see SameVersionForm)."""
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if obj is not None and obj.pk:
+            kwargs["form_kwargs"] = {**kwargs.get("form_kwargs", {}), "version_id": obj.version_id}
+        return kwargs
+
+
+class CareerStepForm(SameVersionForm):
+    same_version_fields = ("to_role",)
+
+    class Meta:
+        model = CareerStep
+        fields = ["to_role", "position"]
+
+
 class CareerStepInline(DraftOnlyMixin, admin.TabularInline):
     model = CareerStep
+    form = CareerStepForm
     fk_name = "from_role"
     extra = 0
 
 
-class RequirementForm(forms.ModelForm):
+class RequirementForm(SameVersionForm):
     """A requirement with the competencies it accepts, chosen among those of the same version."""
 
     chosen = forms.ModelMultipleChoiceField(
@@ -178,15 +212,14 @@ class RequirementForm(forms.ModelForm):
         help_text=_("Several competencies mean that any one of them is enough."),
     )
 
+    same_version_fields = ("chosen",)
+
     class Meta:
         model = Requirement
         fields = ["chosen", "target", "weight", "label", "position"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        role = getattr(self.instance, "role", None)
-        if role is not None:
-            self.fields["chosen"].queryset = Competency.objects.filter(version_id=role.version_id)
         if self.instance.pk:
             self.initial["chosen"] = [link.competency_id for link in self.instance.links.all()]
 
@@ -217,7 +250,7 @@ class RequirementInline(DraftOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(DraftOnlyMixin, admin.ModelAdmin):
+class RoleAdmin(SameVersionInlinesMixin, DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "rank", "is_entry", "version"]
     list_filter = ["version", "is_entry"]
     search_fields = ["code", "name", "description"]
@@ -243,14 +276,24 @@ class RequirementAdmin(DraftOnlyMixin, admin.ModelAdmin):
         return format_html_join(", ", "{}", ((link.competency.code,) for link in obj.links.all()))
 
 
+class CoverageForm(SameVersionForm):
+    same_version_fields = ("competency",)
+
+    class Meta:
+        model = Coverage
+        fields = ["competency", "coverage", "position"]
+
+
 class CoverageInline(DraftOnlyMixin, admin.TabularInline):
+    """A plain list of the version's competencies: an autocomplete would search every version."""
+
     model = Coverage
+    form = CoverageForm
     extra = 0
-    autocomplete_fields = ["competency"]
 
 
 @admin.register(Certification)
-class CertificationAdmin(DraftOnlyMixin, admin.ModelAdmin):
+class CertificationAdmin(SameVersionInlinesMixin, DraftOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "code", "provider", "exam", "status", "retires_on", "version"]
     list_filter = ["status", "provider", "version"]
     search_fields = ["code", "name", "provider", "exam"]

@@ -42,8 +42,9 @@ class VersionToolsMixin:
             *super().get_urls(),
         ]
 
-    def _version(self, request, pk) -> FrameworkVersion:
-        if not self.has_view_permission(request):
+    def _version(self, request, pk, allowed=None) -> FrameworkVersion:
+        """The version, for a user with view permission and, when given, `allowed` (e.g. add)."""
+        if not self.has_view_permission(request) or (allowed is not None and not allowed(request)):
             raise PermissionDenied
         return get_object_or_404(FrameworkVersion.objects.select_related("framework"), pk=pk)
 
@@ -53,6 +54,8 @@ class VersionToolsMixin:
         return response
 
     def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
         problems = []
         if form.is_valid():
@@ -77,22 +80,34 @@ class VersionToolsMixin:
     def new_draft_view(self, request, pk):
         if request.method != "POST":
             return HttpResponse(status=405)
-        draft = new_draft(version=self._version(request, pk))
+        version = self._version(request, pk, allowed=self.has_add_permission)
+        try:
+            draft = new_draft(version=version)
+        except InvalidFramework as error:
+            title = _("No draft can be made from {version} until these problems are fixed").format(version=version)
+            intro = _(
+                "No draft was made. Fix each problem below in this version (the path says where), then try again."
+            )
+            return self._problems(request, version, error.problems, title, intro)
         messages.success(request, _("New draft {version}: edit it freely, then publish it.").format(version=draft))
         return redirect(reverse("admin:profiles_frameworkversion_change", args=[draft.pk]))
 
     def publish_view(self, request, pk):
         if request.method != "POST":
             return HttpResponse(status=405)
-        version = self._version(request, pk)
+        version = self._version(request, pk, allowed=self.has_change_permission)
         try:
             publish_draft(version=version)
         except InvalidFramework as error:
-            context = {**self.admin_site.each_context(request), "version": version, "problems": error.problems,
-                       "title": _("{version} cannot be published yet").format(version=version)}  # fmt: skip
-            return TemplateResponse(request, "admin/profiles/frameworkversion/problems.html", context, status=400)
+            title = _("{version} cannot be published yet").format(version=version)
+            return self._problems(request, version, error.problems, title)
         messages.success(request, _("{version} is published: new attempts use it.").format(version=version))
         return redirect(reverse("admin:profiles_frameworkversion_change", args=[version.pk]))
+
+    def _problems(self, request, version, problems, title, intro=""):
+        context = {**self.admin_site.each_context(request), "version": version, "problems": problems}
+        context |= {"title": title, "intro": intro}
+        return TemplateResponse(request, "admin/profiles/frameworkversion/problems.html", context, status=400)
 
     def download_view(self, request, pk):
         version = self._version(request, pk)
@@ -121,10 +136,68 @@ class VersionToolsMixin:
         return TemplateResponse(request, "admin/profiles/frameworkversion/compare.html", context)
 
 
-def _display(change) -> dict:
-    def shown(value):
-        if isinstance(value, dict) and "fr" in value:
-            return translate(value)
-        return "" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+KINDS = {
+    "competency": gettext_lazy("competency"),
+    "check": gettext_lazy("knowledge check"),
+    "role": gettext_lazy("role profile"),
+    "requirement": gettext_lazy("requirement"),
+    "certification": gettext_lazy("certification"),
+}
+WHAT = {"added": gettext_lazy("added"), "removed": gettext_lazy("removed"), "changed": gettext_lazy("changed")}
+FIELDS = {
+    "name": gettext_lazy("name"),
+    "description": gettext_lazy("description"),
+    "area": gettext_lazy("area"),
+    "level": gettext_lazy("level"),
+    "prompt": gettext_lazy("question"),
+    "options": gettext_lazy("options"),
+    "answer": gettext_lazy("correct option"),
+    "explanation": gettext_lazy("explanation"),
+    "rank": gettext_lazy("rank"),
+    "entry": gettext_lazy("entry role"),
+    "education": gettext_lazy("usual education"),
+    "conditions": gettext_lazy("working conditions"),
+    "salary": gettext_lazy("salary"),
+    "next": gettext_lazy("next roles"),
+    "provider": gettext_lazy("provider"),
+    "exam": gettext_lazy("exam code"),
+    "url": gettext_lazy("link"),
+    "status": gettext_lazy("status"),
+    "retires_on": gettext_lazy("retirement date"),
+    "covers": gettext_lazy("coverage"),
+}
 
-    return {**change.__dict__, "old": shown(change.old), "new": shown(change.new)}
+
+def _display(change) -> dict:
+    """The change in the admin's language; a changed text shows every language, so no edit hides."""
+
+    def text(value):
+        if change.what == "changed":
+            return " · ".join(f"{language}: {words}" for language, words in value.items())
+        return translate(value)
+
+    def shown(value):
+        if value is None:
+            return ""
+        if isinstance(value, dict) and "fr" in value:
+            return text(value)
+        if change.kind == "requirement" and isinstance(value, dict):
+            summary = _("target {target}, weight {weight}").format(target=value["target"], weight=value["weight"])
+            return f"{summary} · {text(value['label'])}" if value.get("label") else summary
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    field = change.field
+    if change.kind == "requirement":
+        field_label = field  # the codes of its competencies
+    elif field.startswith("anchors."):
+        field_label = _("anchor {level}").format(level=field.removeprefix("anchors."))
+    else:
+        field_label = str(FIELDS.get(field, field))
+    return {
+        **change.__dict__,
+        "kind_label": str(KINDS.get(change.kind, change.kind)),
+        "what_label": str(WHAT.get(change.what, change.what)),
+        "field_label": field_label,
+        "old": shown(change.old),
+        "new": shown(change.new),
+    }

@@ -89,5 +89,6 @@ def _requirements(role, old: list, new: list) -> list[Change]:
     return changes
 
 
-def _summary(requirement) -> str:
-    return f"target {requirement['target']}, weight {requirement['weight']}"
+def _summary(requirement) -> dict:
+    """What a requirement asks beyond its competencies (they are the key it is matched by)."""
+    return {"target": requirement["target"], "weight": requirement["weight"], "label": requirement.get("label")}

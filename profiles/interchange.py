@@ -10,12 +10,18 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 FORMAT = "kafaa-framework/1"
 SLUG = re.compile(r"^[a-z0-9-]+$")
 LANGUAGE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)?$")
 STATUSES = ("active", "retiring", "retired")
 COVERAGES = (0.5, 1)
+# Bounds of the database columns the file is stored in (PostgreSQL refuses anything beyond them).
+SMALL_MAX = 32767  # PositiveSmallIntegerField
+INTEGER_MAX = 2147483647  # PositiveIntegerField
+CODE_LENGTH = 50  # SlugField
+PROVIDER_LENGTH, EXAM_LENGTH, URL_LENGTH = 200, 50, 200
 
 DOCUMENT_KEYS = ({"format", "slug", "title", "levels", "areas"}, {"version", "description", "roles", "certifications"})
 LEVEL_KEYS = ({"value", "name"}, {"meaning"})
@@ -38,9 +44,9 @@ def read_json(path: str):
         with open(path, encoding="utf-8") as file:
             return json.load(file)
     except OSError as error:
-        raise ValueError(f"cannot read the file ({error.strerror})") from None
+        raise ValueError(_("cannot read the file ({reason})").format(reason=error.strerror)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"not valid JSON ({error})") from None
+        raise ValueError(_("not valid JSON ({error})").format(error=error)) from None
 
 
 def check_options(options, answer) -> None:
@@ -85,7 +91,8 @@ class _Validator:
             self.add(path, _("expected a list"))
             return []
         if len(value) < minimum:
-            self.add(path, _("expected at least {count} entries").format(count=minimum))
+            message = ngettext("expected at least {count} entry", "expected at least {count} entries", minimum)
+            self.add(path, message.format(count=minimum))
         return value
 
     def integer(self, path, value, low=None, high=None) -> bool:
@@ -97,11 +104,18 @@ class _Validator:
             return False
         return True
 
-    def string(self, path, value, optional=False) -> bool:
+    def string(self, path, value, optional=False, length=None) -> bool:
         if optional and value is None:
             return True
         if not isinstance(value, str) or not value.strip():
             self.add(path, _("expected a non-empty text"))
+            return False
+        return self.length(path, value, length)
+
+    def length(self, path, value: str, length) -> bool:
+        if length is not None and len(value) > length:
+            message = ngettext("expected at most {count} character", "expected at most {count} characters", length)
+            self.add(path, message.format(count=length))
             return False
         return True
 
@@ -109,7 +123,7 @@ class _Validator:
         if not isinstance(value, str) or not SLUG.match(value):
             self.add(path, _("expected a code of lowercase letters, digits and hyphens"))
             return False
-        return True
+        return self.length(path, value, CODE_LENGTH)
 
     def text(self, path, value, optional=False):
         if optional and value is None:
@@ -140,7 +154,7 @@ class _Validator:
             self.add("format", _('expected "{format}"').format(format=FORMAT))
         self.code("slug", data.get("slug"))
         if "version" in data:
-            self.integer("version", data["version"], 1)
+            self.integer("version", data["version"], 1, INTEGER_MAX)
         self.text("title", data.get("title"))
         self.text("description", data.get("description"), optional=True)
         self.levels(data.get("levels"))
@@ -222,11 +236,11 @@ class _Validator:
                 continue
             if self.code(f"{path}.code", role.get("code")):
                 codes.append((i, role["code"]))
-                if self.integer(f"{path}.rank", role.get("rank"), 0):
+                if self.integer(f"{path}.rank", role.get("rank"), 0, SMALL_MAX):
                     ranks[role["code"]] = role["rank"]
                 nexts[role["code"]] = (i, role.get("next", []))
             else:
-                self.integer(f"{path}.rank", role.get("rank"), 0)
+                self.integer(f"{path}.rank", role.get("rank"), 0, SMALL_MAX)
             self.text(f"{path}.name", role.get("name"))
             for key in ("description", "education", "conditions"):
                 self.text(f"{path}.{key}", role.get(key), optional=True)
@@ -248,8 +262,8 @@ class _Validator:
         currency = salary.get("currency")
         if not isinstance(currency, str) or not re.match(r"^[A-Z]{3}$", currency):
             self.add(f"{path}.currency", _("expected a three-letter currency code such as MAD"))
-        low_ok = self.integer(f"{path}.min", salary.get("min"), 0)
-        high_ok = self.integer(f"{path}.max", salary.get("max"), 0)
+        low_ok = self.integer(f"{path}.min", salary.get("min"), 0, INTEGER_MAX)
+        high_ok = self.integer(f"{path}.max", salary.get("max"), 0, INTEGER_MAX)
         if low_ok and high_ok and salary["min"] > salary["max"]:
             self.add(path, _("min ({low}) is greater than max ({high})").format(low=salary["min"], high=salary["max"]))
         if salary.get("period") not in ("year", "month"):
@@ -298,7 +312,7 @@ class _Validator:
                 seen.add(target)
         cycle = _find_cycle(
             {
-                code: [t for t in targets if t in nexts]
+                code: [t for t in targets if isinstance(t, str) and t in nexts]  # other values are reported above
                 for code, (_i, targets) in nexts.items()
                 if isinstance(targets, list)
             }
@@ -316,11 +330,13 @@ class _Validator:
             if self.code(f"{path}.code", certification.get("code")):
                 codes.append((i, certification["code"]))
             self.text(f"{path}.name", certification.get("name"))
-            self.string(f"{path}.provider", certification.get("provider"))
-            self.string(f"{path}.exam", certification.get("exam"), optional=True)
+            self.string(f"{path}.provider", certification.get("provider"), length=PROVIDER_LENGTH)
+            self.string(f"{path}.exam", certification.get("exam"), optional=True, length=EXAM_LENGTH)
             url = certification.get("url")
             if url is not None and (not isinstance(url, str) or not re.match(r"^https?://\S+$", url)):
                 self.add(f"{path}.url", _("expected an http:// or https:// address"))
+            elif url is not None:
+                self.length(f"{path}.url", url, URL_LENGTH)
             if certification.get("status") not in STATUSES:
                 self.add(f"{path}.status", _("expected one of: {choices}").format(choices=", ".join(STATUSES)))
             self.date(f"{path}.retires_on", certification.get("retires_on"))

@@ -61,6 +61,8 @@ class FrameworkVersion(models.Model):
 
     objects = VersionQuerySet.as_manager()
 
+    MOVES = {(Status.DRAFT, Status.PUBLISHED), (Status.PUBLISHED, Status.ARCHIVED)}
+
     class Meta:
         ordering = ["framework", "-number"]
         verbose_name = _("framework version")
@@ -80,12 +82,18 @@ class FrameworkVersion(models.Model):
         return f"{self.framework.slug} v{self.number} ({self.get_status_display()})"
 
     def save(self, *args, **kwargs):
-        """Only the status of a published version moves (publish, archive); nothing else changes."""
-        fields = kwargs.get("update_fields")
-        if self.pk and not (fields and set(fields) <= {"status", "published_at"}):
+        """Only the status of a published version moves (draft → published → archived); nothing else changes."""
+        stored = None
+        if self.pk:
             stored = FrameworkVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
-            if stored not in (None, self.Status.DRAFT):
+        if stored is not None and stored != self.status:
+            if (stored, self.status) not in self.MOVES:
+                raise FrozenVersion(_("A framework version only moves from draft to published, then to archived."))
+            fields = kwargs.get("update_fields")
+            if stored != self.Status.DRAFT and not (fields and set(fields) <= {"status", "published_at"}):
                 raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+        elif stored not in (None, self.Status.DRAFT):
+            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
         super().save(*args, **kwargs)
 
     @property
@@ -97,10 +105,38 @@ class FrozenVersion(Exception):
     """A published or archived framework version is never changed in place: make a new draft."""
 
 
+class ContentQuerySet(models.QuerySet):
+    """Bulk creates and deletes (many-to-many add, remove and clear go through them) refuse frozen versions.
+
+    QuerySet.update() is left alone: it is the deliberate escape hatch (tests use it to show that a
+    stored result does not depend on later edits).
+    """
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        first, _sep, rest = self.model.version_path.partition("__")
+        parents = {getattr(obj, f"{first}_id") for obj in objs}
+        related = self.model._meta.get_field(first).related_model
+        frozen = {f"{rest}__status" if rest else "status": FrameworkVersion.Status.DRAFT}
+        if parents and related._base_manager.filter(pk__in=parents).exclude(**frozen).exists():
+            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def delete(self):
+        self._refuse_if_frozen()
+        return super().delete()
+
+    def _refuse_if_frozen(self):
+        if self.exclude(**{f"{self.model.version_path}__status": FrameworkVersion.Status.DRAFT}).exists():
+            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+
+
 class VersionContent(models.Model):
     """Content of a framework version; saving or deleting it is refused once the version is published."""
 
     version_path = "version"  # how to reach the FrameworkVersion from this model
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -117,7 +153,12 @@ class VersionContent(models.Model):
         return attrgetter(self.version_path.replace("__", "."))(self)
 
     def _refuse_if_frozen(self):
-        if self.owning_version().status != FrameworkVersion.Status.DRAFT:
+        """Both the version it belongs to and, once stored, the one it was stored in must be drafts."""
+        frozen = self.owning_version().status != FrameworkVersion.Status.DRAFT
+        if not frozen and self.pk:
+            stored = type(self)._base_manager.filter(pk=self.pk)
+            frozen = stored.exclude(**{f"{self.version_path}__status": FrameworkVersion.Status.DRAFT}).exists()
+        if frozen:
             raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
 
 
@@ -298,6 +339,10 @@ class CareerStep(VersionContent):
     def __str__(self):
         return f"{self.from_role.code} → {self.to_role.code}"
 
+    def clean(self):
+        if self.from_role_id and self.to_role_id and self.to_role.version_id != self.from_role.version_id:
+            raise ValidationError({"to_role": _("Choose a role of the same framework version.")})
+
 
 class Requirement(VersionContent):
     """One line of a role profile: any of its competencies at the target level, with a weight."""
@@ -328,7 +373,7 @@ class RequirementCompetency(VersionContent):
     version_path = "requirement__role__version"
 
     requirement = models.ForeignKey(Requirement, models.CASCADE, related_name="links")
-    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="+", verbose_name=_("competency"))
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -383,7 +428,7 @@ class Coverage(VersionContent):
     version_path = "certification__version"
 
     certification = models.ForeignKey(Certification, models.CASCADE, related_name="covers")
-    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name=_("competency"))
+    competency = models.ForeignKey(Competency, models.CASCADE, related_name="+", verbose_name=_("competency"))
     coverage = models.FloatField(_("coverage"), choices=[(0.5, _("minor topic")), (1.0, _("main domain"))])
     position = models.PositiveIntegerField(_("position"), default=0)
 

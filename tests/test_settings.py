@@ -102,3 +102,33 @@ def test_smtp_is_configured_from_variables():
         "smtp.example.ma",
         "2525",
     ]
+
+
+def test_a_database_url_error_hides_the_password(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "mysql://kafaa:s3cret-pw@db.example.com/kafaa")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL=") as error:
+        env.get_database("DATABASE_URL", "sqlite:///x.sqlite3")
+    assert "s3cret-pw" not in str(error.value) and "kafaa:***@db.example.com" in str(error.value)
+    monkeypatch.setenv("DATABASE_URL", "postgres://kafaa:s3cret-pw@db.example.com:5432/")
+    with pytest.raises(ImproperlyConfigured, match="names the database") as error:
+        env.get_database("DATABASE_URL", "sqlite:///x.sqlite3")
+    assert "s3cret-pw" not in str(error.value)
+
+
+def test_an_integer_below_its_minimum_names_the_variable(monkeypatch):
+    monkeypatch.setenv("KAFAA_TEST_NUMBER", "-3")
+    with pytest.raises(
+        ImproperlyConfigured, match="KAFAA_TEST_NUMBER='-3' is not valid: expected a whole number of at least 2"
+    ):
+        env.get_int("KAFAA_TEST_NUMBER", 5, minimum=2)
+    monkeypatch.setenv("KAFAA_TEST_NUMBER", "70000")
+    with pytest.raises(ImproperlyConfigured, match="expected a whole number from 1 to 65535"):
+        env.get_int("KAFAA_TEST_NUMBER", 587, minimum=1, maximum=65535)
+    monkeypatch.setenv("KAFAA_TEST_NUMBER", "2")
+    assert env.get_int("KAFAA_TEST_NUMBER", 5, minimum=2) == 2
+
+
+def test_start_up_refuses_a_negative_privacy_floor():
+    result = run_check(KAFAA_COHORT_PRIVACY_FLOOR="-3")
+    assert result.returncode != 0
+    assert "KAFAA_COHORT_PRIVACY_FLOOR='-3' is not valid: expected a whole number of at least 2" in result.stderr

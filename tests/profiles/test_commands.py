@@ -37,18 +37,30 @@ def test_load_framework_lists_every_problem_and_writes_nothing(tmp_path):
     with translation.override("en"), pytest.raises(CommandError) as error:
         call_command("load_framework", str(write(tmp_path, data)))
     message = str(error.value)
-    assert "2 problem(s) found, nothing was written" in message
+    assert "2 problems found, nothing was written:" in message
     assert 'roles[1].requirements[0].competencies[1]: unknown competency "pytorh"' in message
     assert "roles[0].requirements[0].weight: 9 is out of range 1–5" in message
     assert not Framework.objects.exists()
 
 
+def test_load_framework_speaks_one_language(tmp_path):
+    data = minimal()
+    data["roles"][0]["requirements"][0]["weight"] = 9
+    with translation.override("fr"), pytest.raises(CommandError) as error:
+        call_command("load_framework", str(write(tmp_path, data)))
+    assert "framework.json : 1 problème trouvé, rien n’a été écrit :" in str(error.value)
+    assert "roles[0].requirements[0].weight: 9 est hors de l’intervalle 1–5" in str(error.value)
+    with translation.override("en"), pytest.raises(CommandError) as error:
+        call_command("load_framework", str(write(tmp_path, data)))
+    assert "framework.json: 1 problem found, nothing was written:" in str(error.value)
+
+
 def test_load_framework_refuses_a_file_that_is_not_json(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"format": "kafaa-framework/1",', encoding="utf-8")
-    with pytest.raises(CommandError, match="not valid JSON"):
+    with translation.override("en"), pytest.raises(CommandError, match="not valid JSON"):
         call_command("load_framework", str(path))
-    with pytest.raises(CommandError, match="cannot read the file"):
+    with translation.override("en"), pytest.raises(CommandError, match="cannot read the file"):
         call_command("load_framework", str(tmp_path / "absent.json"))
     assert not Framework.objects.exists()
 

@@ -4,6 +4,7 @@ import io
 import json
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -34,6 +35,61 @@ def test_a_published_version_refuses_any_change(ml_version):
     with pytest.raises(FrozenVersion):
         ml_version.save()
     assert ml_version.competencies.get(code="python").name["en"] == "Python"
+
+
+def test_content_cannot_be_moved_out_of_a_published_version(ml_version):
+    draft = new_draft(version=ml_version)
+    area = ml_version.areas.get(code="mlops")
+    area.version = draft
+    with pytest.raises(FrozenVersion):
+        area.save()
+    with pytest.raises(FrozenVersion):
+        area.delete()
+    assert ml_version.areas.filter(code="mlops").exists() and draft.areas.filter(code="mlops").count() == 1
+
+
+def test_many_to_many_and_bulk_writes_refuse_a_published_version(ml_version):
+    requirement = ml_version.roles.get(code="ml-engineer").requirements.first()
+    links = sorted(requirement.links.values_list("competency_id", flat=True))
+    other = ml_version.competencies.exclude(pk__in=links).first()
+    # many-to-many writes run in an atomic block: a savepoint keeps the test's transaction usable
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        requirement.competencies.add(other)
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        requirement.competencies.clear()
+    assert sorted(requirement.links.values_list("competency_id", flat=True)) == links
+    role = ml_version.roles.get(code="ml-engineer")
+    steps = list(role.steps.values_list("to_role_id", flat=True))
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        role.next_roles.add(ml_version.roles.get(code="chief-ai-officer"))
+    with pytest.raises(FrozenVersion), transaction.atomic():
+        role.next_roles.remove(*role.next_roles.all())
+    assert list(role.steps.values_list("to_role_id", flat=True)) == steps
+    with pytest.raises(FrozenVersion):
+        Anchor.objects.filter(competency__version=ml_version).delete()
+    with pytest.raises(FrozenVersion):
+        Anchor.objects.bulk_create([Anchor(competency=other, level=4, text=t("Again"))])
+    draft = new_draft(version=ml_version)
+    draft_requirement = draft.roles.get(code="ml-engineer").requirements.first()
+    draft_requirement.competencies.add(draft.competencies.get(code=other.code))  # drafts still change freely
+    assert draft_requirement.links.count() == len(links) + 1
+
+
+def test_a_version_status_only_moves_from_draft_to_published_to_archived(ml_version):
+    ml_version.status = FrameworkVersion.Status.DRAFT
+    with pytest.raises(FrozenVersion):
+        ml_version.save(update_fields=["status"])
+    draft = new_draft(version=ml_version)
+    draft.status = FrameworkVersion.Status.ARCHIVED
+    with pytest.raises(FrozenVersion):
+        draft.save(update_fields=["status"])
+    assert list(FrameworkVersion.objects.order_by("number").values_list("status", flat=True)) == ["published", "draft"]
+    draft.refresh_from_db()
+    publish_draft(version=draft)
+    assert list(FrameworkVersion.objects.order_by("number").values_list("status", flat=True)) == [
+        "archived",
+        "published",
+    ]
 
 
 def test_the_admin_shows_a_published_version_read_only(client, admin_user, ml_version):
@@ -154,13 +210,28 @@ def test_download_any_version(client, admin_user, ml_version, ml_data):
 def test_case_export_structure(client, admin_user, ml_version, ml_data):
     client.force_login(admin_user)
     package = json.loads(client.get(admin_url("case", ml_version)).content)
-    assert set(package) == {"CFDocument", "CFItems", "CFAssociations", "CFRubrics"}
+    assert set(package) == {"CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics"}
     document = package["CFDocument"]
+    uris = [document["uri"], *(i["uri"] for i in package["CFItems"]), *(a["uri"] for a in package["CFAssociations"])]
+    assert all(uri.startswith("http://testserver/") and "//" not in uri.removeprefix("http://") for uri in uris)
+    types = {t["title"]: t for t in package["CFDefinitions"]["CFItemTypes"]}
+    assert set(types) == {"Area", "Competency"}
     assert document["adoptionStatus"] == "Adopted" and document["title"] == ml_data["title"]["fr"]
     items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
     competencies = [c for area in ml_data["areas"] for c in area["competencies"]]
     assert len(items) == len(ml_data["areas"]) + len(competencies)
     assert items["python"]["CFItemType"] == "Competency" and items["mlops"]["CFItemType"] == "Area"
+    assert items["python"]["CFItemTypeURI"]["identifier"] == types["Competency"]["identifier"]
+    assert items["mlops"]["CFItemTypeURI"]["uri"] == types["Area"]["uri"]
+    python = competencies[0]
+    assert python["code"] == "python" and document["language"] == items["python"]["language"] == "fr"
+    assert items["python"]["fullStatement"] == items["python"]["abbreviatedStatement"] == python["name"]["fr"]
+    in_mlops = [
+        a for a in package["CFAssociations"] if a["destinationNodeURI"]["identifier"] == items["mlops"]["identifier"]
+    ]
+    sequence = [a["sequenceNumber"] for a in in_mlops]
+    mlops = next(area for area in ml_data["areas"] if area["code"] == "mlops")
+    assert sequence == list(range(1, len(mlops["competencies"]) + 1))
     parent_of = {
         a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"] for a in package["CFAssociations"]
     }
@@ -241,3 +312,113 @@ def test_a_malformed_upload_lists_the_rule_and_writes_nothing(client, admin_user
     assert response.status_code == 200
     assert any(problem.startswith(message) for problem in response.context["problems"])
     assert not FrameworkVersion.objects.exists()
+
+
+@pytest.fixture
+def viewer(db):
+    """Staff who may only look at framework versions."""
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user("viewer", "viewer@example.com", "x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_frameworkversion"))
+    return user
+
+
+def test_viewing_rights_do_not_allow_upload_new_draft_or_publish(client, viewer, ml_version, framework_data):
+    draft = new_draft(version=ml_version)
+    client.force_login(viewer)
+    assert client.get(admin_url("download", draft)).status_code == 200  # viewing is allowed
+    upload = io.BytesIO(json.dumps(framework_data).encode())
+    upload.name = "mini.json"
+    assert client.get(reverse("admin:profiles_frameworkversion_upload")).status_code == 403
+    assert client.post(reverse("admin:profiles_frameworkversion_upload"), {"file": upload}).status_code == 403
+    assert client.post(admin_url("new_draft", ml_version)).status_code == 403
+    assert client.post(admin_url("publish", draft)).status_code == 403
+    assert sorted(FrameworkVersion.objects.values_list("status", flat=True)) == ["draft", "published"]
+    assert not FrameworkVersion.objects.filter(framework__slug="mini").exists()
+
+
+def test_a_new_draft_from_a_broken_draft_lists_its_problems(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    draft.competencies.get(code="python").anchors.get(level=4).delete()
+    client.force_login(admin_user)
+    with translation.override("en"):
+        response = client.post(admin_url("new_draft", draft), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    problems = response.context["problems"]
+    assert any(p.endswith('anchors: expected exactly the keys "1", "2", "3" and "4"') for p in problems)
+    assert "No draft was made" in response.content.decode()
+    assert FrameworkVersion.objects.count() == 2
+
+
+def test_the_preview_of_a_draft_missing_an_anchor_still_shows_the_page(client, admin_user, ml_version):
+    from assessment.content import content_for
+    from assessment.questionnaire import RATE, steps
+
+    draft = new_draft(version=ml_version)
+    python = draft.competencies.get(code="python")
+    python.anchors.get(level=3).delete()
+    rating = next(
+        s for s in steps(content_for(draft)) if s.kind == RATE and "python" in {c.code for c in s.area.competencies}
+    )
+    client.force_login(admin_user)
+    response = client.get(reverse("assessment:preview", args=[draft.pk, rating.index]), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    row = next(row for row in response.context["rows"] if row["key"] == "python")
+    texts = [text for _value, _name, text in row["choices"]]
+    assert texts[3] == "" and texts[4] == python.anchors.get(level=4).text["en"]
+    warnings = [str(message) for message in response.context["messages"]]
+    assert any("Not publishable yet: " in w and '.anchors: expected exactly the keys "1"' in w for w in warnings)
+
+
+def test_a_draft_is_deleted_in_the_admin(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:profiles_frameworkversion_delete", args=[draft.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert list(FrameworkVersion.objects.all()) == [ml_version]
+    assert Requirement.objects.filter(role__version=ml_version).exists()
+
+
+def test_a_framework_of_drafts_is_deleted_but_a_version_attempts_use_is_protected(
+    client, admin_user, candidate, ml_version, framework_data
+):
+    from django.db.models import ProtectedError
+
+    from profiles.models import Framework
+    from profiles.services import import_framework
+
+    mini = import_framework(data=framework_data).framework
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:profiles_framework_delete", args=[mini.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert list(Framework.objects.all()) == [ml_version.framework]
+    start_attempt(user=candidate, version=ml_version)
+    assert client.get(reverse("admin:profiles_frameworkversion_delete", args=[ml_version.pk])).status_code == 403
+    with pytest.raises(ProtectedError), transaction.atomic():
+        ml_version.delete()  # attempts keep their version
+    assert FrameworkVersion.objects.get() == ml_version
+
+
+def test_the_compare_page_speaks_french_and_shows_every_changed_text(client, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    python = draft.competencies.get(code="python")
+    python.name = {**python.name, "en": "Python 3"}  # an English-only change
+    python.save()
+    requirement = Requirement.objects.filter(role__version=draft, role__code="ml-engineer", label__isnull=False).first()
+    old_label = requirement.label
+    requirement.label = {"fr": "Nouveau groupe", "en": "New group"}
+    requirement.save()
+    client.force_login(admin_user)
+    with translation.override("fr"):
+        response = client.get(admin_url("compare", draft), {"with": ml_version.pk}, HTTP_ACCEPT_LANGUAGE="fr")
+    changes = response.context["changes"]
+    name = next(c for c in changes if (c["kind"], c["code"], c["field"]) == ("competency", "python", "name"))
+    assert (name["kind_label"], name["what_label"], name["field_label"]) == ("compétence", "modifié", "nom")
+    assert name["old"] == "fr: Python · en: Python" and name["new"] == "fr: Python · en: Python 3"
+    label = next(c for c in changes if c["kind"] == "requirement" and c["what"] == "changed")
+    assert label["kind_label"] == "exigence"
+    assert label["old"] != label["new"] and "Nouveau groupe" in label["new"] and old_label["en"] in label["old"]
+    assert label["new"].startswith(f"cible {requirement.target}, poids {requirement.weight} · ")
+    page = response.content.decode()
+    assert "<td>compétence</td>" in page and "<td>changed</td>" not in page and "target " not in page

@@ -1,4 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from profiles.interchange import read_json
 from profiles.services import InvalidFramework, import_framework
@@ -15,11 +17,16 @@ class Command(BaseCommand):
         try:
             data = read_json(path)
         except ValueError as error:
-            raise CommandError(f"{path}: {error}. Nothing was written.") from None
+            raise CommandError(_("{path}: {error}. Nothing was written.").format(path=path, error=error)) from None
         try:
             version = import_framework(data=data, publish=publish)
         except InvalidFramework as error:
             count = len(error.problems)
             lines = "\n".join(f"  {problem}" for problem in error.problems)
-            raise CommandError(f"{path}: {count} problem(s) found, nothing was written:\n{lines}") from None
-        self.stdout.write(self.style.SUCCESS(f"Loaded {version}."))
+            frame = ngettext(
+                "{path}: {count} problem found, nothing was written:",
+                "{path}: {count} problems found, nothing was written:",
+                count,
+            )
+            raise CommandError(f"{frame.format(path=path, count=count)}\n{lines}") from None
+        self.stdout.write(self.style.SUCCESS(_("Loaded {version}.").format(version=version)))
