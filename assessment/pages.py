@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from assessment import charts
 from assessment.content import content_for
@@ -69,6 +69,9 @@ def step_context(content, attempt, all_steps, current, asked, form) -> dict:
         rows = [_rating_row(content, attempt, competency, posted, errors) for competency in current.area.competencies]
     else:
         rows = [_question_row(attempt, question, posted, errors) for question in asked]
+    if form is None and attempt.version.status != "draft":
+        for row in rows:
+            row["fragment"] = _fragment_key(attempt.version, row)
     done = set(attempt.steps_done)
     areas = [area.code for area in content.areas]
     unfinished = {step.area.code for step in all_steps if step.index not in done}
@@ -88,6 +91,12 @@ def step_context(content, attempt, all_steps, current, asked, form) -> dict:
         "tampered": form.tampered if form else [],
         "errors": [row for row in rows if row["error"]],
     }
+
+
+def _fragment_key(version, row) -> str:
+    """A row of a frozen version renders the same for everyone who made the same choice: it is cached."""
+    stamp = version.created_at.timestamp()
+    return f"{version.pk}:{stamp}:{get_language()}:{row['key']}:{row.get('check', '')}:{row['selected']}"
 
 
 def _rating_row(content, attempt, competency, posted, errors) -> dict:
@@ -113,6 +122,7 @@ def _question_row(attempt, question, posted, errors) -> dict:
     options = [(str(i), translate(option), "") for i, option in enumerate(question.check.options)]
     return {
         "key": question.key,
+        "check": question.check.id,
         "name": translate(question.competency.name),
         "prompt": translate(question.check.prompt),
         "choices": options + [(str(DONT_KNOW), _("I don't know"), "")],

@@ -7,7 +7,7 @@ SECONDS_EACH=${1:-10}
 PORT=8765
 work=$(mktemp -d)
 export DJANGO_SETTINGS_MODULE=config.settings DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_SECRET_KEY=benchmark-only-secret-key-0123456789abcdef \
-  DJANGO_ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$work/bench.sqlite3"
+  DJANGO_ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$work/bench.sqlite3" KAFAA_CACHE_DIR="$work/cache"
 eval "$(PYTHONPATH=. .venv/bin/python benchmarks/prepare.py)"
 .venv/bin/python manage.py collectstatic --no-input -v0
 .venv/bin/gunicorn config.wsgi -w 2 -b 127.0.0.1:$PORT --no-control-socket --log-level warning &

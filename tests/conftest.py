@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
+from django.core.cache import caches
 
 from assessment.content import _cached as content_cache
 from profiles.models import TRAINER_GROUP
@@ -23,10 +23,13 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_content_cache():
-    """Each test starts with no framework content in memory (as a new process would)."""
+def _fresh_content_cache(settings):
+    """Each test starts with empty caches (as a new process would), kept in memory, not in var/."""
+    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    settings.CACHES = {"default": memory, "fragments": {**memory, "LOCATION": "fragments"}}
     content_cache.cache_clear()
-    cache.clear()  # rendered results are cached by attempt id, and ids repeat across tests
+    for cache in caches.all():
+        cache.clear()  # rendered pieces are cached by ids, and ids repeat across tests
 
 
 @pytest.fixture
