@@ -84,6 +84,8 @@ def test_a_missing_answer_is_explained_and_nothing_is_saved(client, candidate, a
         ({"rate-python": "7"}, "The level must be between 0 and 4."),
         ({"rate-python": "-1"}, "The level must be between 0 and 4."),
         ({"rate-python": "two"}, "The level must be between 0 and 4."),
+        ({"rate-python": "²"}, "The level must be between 0 and 4."),  # a digit to isdigit(), not to int()
+        ({"rate-python": "\x00"}, "The level must be between 0 and 4."),
         ({"rate-pytorh": "2"}, '"pytorh" is not a competency of this page.'),
         ({"rate-docker": "2"}, '"docker" is not a competency of this page.'),  # another area's competency
     ],
