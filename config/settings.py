@@ -94,6 +94,7 @@ AXES_FAILURE_LIMIT = env.get_int("KAFAA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("KAFAA_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # throttling needs only AccessAttempt: no log of every log-in (privacy)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.get_int("DJANGO_PROXY_COUNT", 0) or None
 
