@@ -26,14 +26,17 @@ def get_bool(name: str, default: bool) -> bool:
     _fail(name, raw, "true or false")
 
 
-def get_int(name: str, default: int) -> int:
+def get_int(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         _fail(name, raw, "a whole number")
+    if minimum is not None and value < minimum:
+        _fail(name, raw, f"a whole number of at least {minimum}")
+    return value
 
 
 def get_str(name: str, default: str = "") -> str:

@@ -147,8 +147,8 @@ STORAGES = {
     },
 }
 
-# Unfinished attempts older than this are deleted by `manage.py purge_unfinished`.
-KAFAA_PURGE_UNFINISHED_DAYS = env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180)
+# Unfinished attempts older than this are deleted by `manage.py purge_unfinished` (0 would delete them all).
+KAFAA_PURGE_UNFINISHED_DAYS = env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180, minimum=1)
 # Group figures of a cohort are shown only from this many submitted members.
 KAFAA_COHORT_PRIVACY_FLOOR = env.get_int("KAFAA_COHORT_PRIVACY_FLOOR", 5)
 

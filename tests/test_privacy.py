@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
@@ -125,3 +125,28 @@ def test_the_notice_names_the_lock_out_period_in_french(client, settings):
     settings.AXES_COOLOFF_TIME = timedelta(minutes=30)
     page = client.get(reverse("signup"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Les tentatives de connexion échouées" in page and "conservées 30 minutes" in page
+
+
+def aged_attempt(user, version, days):
+    attempt = start_attempt(user=user, version=version)
+    Attempt.objects.filter(pk=attempt.pk).update(updated_at=timezone.now() - timedelta(days=days))
+    return attempt
+
+
+def test_purge_days_move_the_cutoff(candidate, ml_version):
+    attempt = aged_attempt(candidate, ml_version, 40)
+    call_command("purge_unfinished", "--days", "60")
+    assert Attempt.objects.filter(pk=attempt.pk).exists()
+    call_command("purge_unfinished", "--days", "30")
+    assert not Attempt.objects.filter(pk=attempt.pk).exists()
+
+
+@pytest.mark.parametrize("days", ["0", "-1"])
+def test_purge_refuses_less_than_a_day(candidate, ml_version, settings, days):
+    attempt = aged_attempt(candidate, ml_version, 0)
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("purge_unfinished", "--days", days)
+    settings.KAFAA_PURGE_UNFINISHED_DAYS = int(days)
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("purge_unfinished")
+    assert Attempt.objects.filter(pk=attempt.pk).exists()
