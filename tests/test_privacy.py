@@ -14,7 +14,7 @@ from django.utils import timezone
 from assessment.models import Attempt, Membership, Validation
 from assessment.services import create_cohort, join_cohort, start_attempt, submit_attempt
 from profiles.forms import SignupForm
-from profiles.models import Consent
+from profiles.models import CheckItem, Consent
 
 pytestmark = pytest.mark.django_db
 SIGNUP = {
@@ -150,3 +150,23 @@ def test_purge_refuses_less_than_a_day(candidate, ml_version, settings, days):
     with pytest.raises(CommandError, match="at least 1"):
         call_command("purge_unfinished")
     assert Attempt.objects.filter(pk=attempt.pk).exists()
+
+
+def test_the_download_says_which_checks_were_asked_and_their_answers(client, candidate, ml_version):
+    attempt = start_attempt(user=candidate, version=ml_version)
+    client.force_login(candidate)
+    step = reverse("assessment:step", args=[attempt.pk, 0])
+    client.post(step, {"rate-python": "0", "rate-sql": "1", "rate-r": "0"})  # levels 1; 1 and 2 for sql
+    client.post(reverse("assessment:step", args=[attempt.pk, 1]),
+                {"check-python-1": "1", "check-sql-1": "-1", "check-sql-2": "0", "check-r-1": "0"})  # fmt: skip
+    attempt.refresh_from_db()
+    data = json.loads(client.get(reverse("account-data")).content)["attempts"][0]
+    assert data["drawn_checks"] == attempt.drawn
+    asked = {(q["competency"], q["level"]): q for q in data["questions_asked"]}
+    assert set(asked) == {("python", 1), ("sql", 1), ("sql", 2), ("r", 1)}
+    item = CheckItem.objects.get(pk=attempt.drawn["python"]["1"])
+    python = asked["python", 1]
+    assert python["check_id"] == item.pk and python["prompt"] == item.prompt and python["options"] == item.options
+    assert python["chosen"] == 1 and python["chosen_text"] == item.options[1] and not python["dont_know"]
+    assert python["right_answer"] == item.answer and python["right_answer_text"] == item.options[item.answer]
+    assert asked["sql", 1]["dont_know"] and asked["sql", 1]["chosen_text"] is None
