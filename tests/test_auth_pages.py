@@ -150,7 +150,7 @@ def test_form_errors_are_summarised_at_the_top_and_shown_by_each_field(client):
     page = response.content.decode()
     summary = page.index("Please correct the following:")
     assert summary < page.index('id="id_username"')
-    assert '<a href="#id_email">E-mail</a>: Enter a valid email address.' in page
+    assert '<a class="alert-link" href="#id_email">E-mail</a>: Enter a valid email address.' in page
     assert page.count("Enter a valid email address.") == 2  # in the summary and next to the field
     assert page.count("autofocus") == 1 and 'id="error-summary" autofocus' in page  # focus moves to the summary
 

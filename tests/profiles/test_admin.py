@@ -1,5 +1,7 @@
 """Every admin page of the framework models loads for an admin, with the ML Engineer framework in."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -68,3 +70,14 @@ def test_a_check_item_needs_two_options_and_a_valid_answer(ml_version):
     check.answer, check.options = 0, check.options[:1]
     with translation.override("en"), pytest.raises(ValidationError, match="options: expected at least 2 entries"):
         check.full_clean()
+
+
+def test_tabular_inputs_of_a_draft_have_their_own_label(client, admin_user, ml_version):
+    client.force_login(admin_user)
+    draft = new_draft(version=ml_version)
+    page = client.get(reverse("admin:profiles_frameworkversion_change", args=[draft.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    for name in ("levels-0-value", "levels-0-DELETE", "levels-1-value", "areas-0-position"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert 'aria-label="' in tag, tag
+    assert 'aria-label="Delete (row 1)"' in html
