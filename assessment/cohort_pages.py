@@ -24,12 +24,22 @@ def invite_path(cohort) -> str:
 
 
 def filtered_members(cohort, params):
-    """Members filtered by band, status or a competency below target, and sorted."""
+    """Members filtered by band, status or a competency below target, and sorted.
+
+    Only known values are used (and echoed back): anything else, a NUL byte included, which
+    PostgreSQL refuses in a query, is ignored as if the filter were not set.
+    """
+    known = {
+        "band": BANDS,
+        "status": Membership.Status.values,
+        "below": content_for(cohort.framework.current_version()).competencies,
+        "sort": SORTS,
+    }
+    filters = {key: params.get(key, "") if params.get(key, "") in values else "" for key, values in known.items()}
     members = cohort.memberships.select_related("user")
-    filters = {key: params.get(key, "") for key in ("band", "status", "below", "sort")}
-    if filters["band"] in BANDS:
+    if filters["band"]:
         members = members.filter(band=filters["band"])
-    if filters["status"] in Membership.Status.values:
+    if filters["status"]:
         members = members.filter(status=filters["status"])
     if filters["below"]:
         members = members.filter(below_target__contains=f",{filters['below']},")

@@ -12,7 +12,7 @@ urlpatterns = [
     path("<int:pk>/export.csv", views.export_csv, name="export"),
     path("<int:pk>/members/<int:member>/", views.member_review, name="member"),
     path("<int:pk>/members/<int:member>/reviewed/", views.member_reviewed, name="member-reviewed"),
-    path("join/<str:code>/", views.join, name="join"),
+    path("join/<slug:code>/", views.join, name="join"),
     path("memberships/<int:member>/leave/", views.leave, name="leave"),
     path("memberships/<int:member>/share/", views.share, name="share"),
 ]

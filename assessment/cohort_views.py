@@ -182,7 +182,7 @@ def share(request, member):
     membership = _own_membership(request, member)
     raw = request.POST.get("attempt", "")
     mine = Attempt.objects.submitted().filter(user=request.user, version__framework=membership.cohort.framework_id)
-    attempt = mine.filter(pk=raw).first() if raw.isdigit() else None
+    attempt = mine.filter(pk=raw).first() if raw.isdecimal() else None
     if attempt is None:
         messages.error(request, _("Choose one of your submitted assessments: nothing was changed."))
     else:

@@ -45,7 +45,7 @@ class RatingsForm(PageForm):
             if raw is None:
                 if self.complete:
                     self.errors[code] = _("Choose a level, 0 if you have never used it.")
-            elif raw.isdigit() and int(raw) in LEVELS:
+            elif raw.isdecimal() and int(raw) in LEVELS:
                 self.values[code] = int(raw)
             else:
                 self.tampered.append(_("The level must be between 0 and 4."))

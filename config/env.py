@@ -27,7 +27,7 @@ def get_bool(name: str, default: bool) -> bool:
     _fail(name, raw, "true or false")
 
 
-def get_int(name: str, default: int, minimum: int | None = None, maximum: int | None = None) -> int:
+def get_int(name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default

@@ -107,6 +107,7 @@ AXES_FAILURE_LIMIT = env.get_int("KAFAA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env.get_int("KAFAA_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # throttling needs only AccessAttempt: no log of every log-in (privacy)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.get_int("DJANGO_PROXY_COUNT", 0, minimum=0) or None
 
@@ -159,7 +160,7 @@ STORAGES = {
     },
 }
 
-# Unfinished attempts older than this are deleted by `manage.py purge_unfinished`.
+# Unfinished attempts older than this are deleted by `manage.py purge_unfinished` (0 would delete them all).
 KAFAA_PURGE_UNFINISHED_DAYS = env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180, minimum=1)
 # Group figures of a cohort are shown only from this many submitted members.
 KAFAA_COHORT_PRIVACY_FLOOR = env.get_int("KAFAA_COHORT_PRIVACY_FLOOR", 5, minimum=2)

@@ -1,6 +1,33 @@
 """A person's own data: everything Kafaa keeps about them, as one JSON document."""
 
+from assessment.content import content_for
 from assessment.models import Attempt, Membership, Validation
+from assessment.questionnaire import CHECK, DONT_KNOW, questions, steps
+
+
+def questions_asked(attempt) -> list[dict]:
+    """Each knowledge check asked (on the check steps saved), with its prompt, the option chosen and
+    the right one, so that `check_answers` (option numbers) can be read without the framework at hand."""
+    content = content_for(attempt.version)
+    saved = [step.area for step in steps(content) if step.kind == CHECK and step.index in attempt.steps_done]
+    result = []
+    for area in saved:
+        for question in questions(content, area, attempt.drawn, attempt.ratings):
+            code, level, check = question.competency.code, question.level, question.check
+            chosen = attempt.answers.get(code, {}).get(str(level))
+            result.append({
+                "competency": code,
+                "level": level,
+                "check_id": check.id,
+                "prompt": check.prompt,
+                "options": list(check.options),
+                "chosen": chosen,
+                "chosen_text": check.options[chosen] if chosen in range(len(check.options)) else None,
+                "dont_know": chosen == DONT_KNOW,
+                "right_answer": check.answer,
+                "right_answer_text": check.options[check.answer],
+            })  # fmt: skip
+    return result
 
 
 def personal_data(user) -> dict:
@@ -28,7 +55,9 @@ def personal_data(user) -> dict:
                 "started_at": a.started_at.isoformat(),
                 "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
                 "self_ratings": a.ratings,
+                "drawn_checks": a.drawn,
                 "check_answers": a.answers,
+                "questions_asked": questions_asked(a),
                 "result": a.result,
             }
             for a in attempts

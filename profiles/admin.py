@@ -58,6 +58,21 @@ class DraftOnlyMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class LabelledFormSet(forms.BaseInlineFormSet):
+    """In a tabular inline the column heading is no label: each input gets its own accessible name."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row = _("row {number}").format(number=(index or 0) + 1)
+        for field in form.fields.values():
+            if not isinstance(field.widget, forms.MultiWidget):  # translations label each language
+                field.widget.attrs.setdefault("aria-label", f"{field.label} ({row})")
+
+
+class LabelledTabularInline(admin.TabularInline):
+    formset = LabelledFormSet
+
+
 class VersionInline(admin.TabularInline):
     model = FrameworkVersion
     fields = ["number", "status", "title", "published_at"]
@@ -74,12 +89,12 @@ class FrameworkAdmin(admin.ModelAdmin):
     inlines = [VersionInline]
 
 
-class LevelInline(DraftOnlyMixin, admin.TabularInline):
+class LevelInline(DraftOnlyMixin, LabelledTabularInline):
     model = Level
     extra = 0
 
 
-class AreaInline(DraftOnlyMixin, admin.TabularInline):
+class AreaInline(DraftOnlyMixin, LabelledTabularInline):
     model = Area
     extra = 0
     show_change_link = True
@@ -113,7 +128,7 @@ class FrameworkVersionAdmin(VersionToolsMixin, DraftOnlyMixin, admin.ModelAdmin)
         return obj.competency_count
 
 
-class CompetencyInline(DraftOnlyMixin, admin.TabularInline):
+class CompetencyInline(DraftOnlyMixin, LabelledTabularInline):
     model = Competency
     fields = ["code", "name", "position"]
     extra = 0
@@ -128,7 +143,7 @@ class AreaAdmin(DraftOnlyMixin, admin.ModelAdmin):
     inlines = [CompetencyInline]
 
 
-class AnchorInline(DraftOnlyMixin, admin.TabularInline):
+class AnchorInline(DraftOnlyMixin, LabelledTabularInline):
     model = Anchor
     extra = 0
     max_num = 4
@@ -196,7 +211,7 @@ class CareerStepForm(SameVersionForm):
         fields = ["to_role", "position"]
 
 
-class CareerStepInline(DraftOnlyMixin, admin.TabularInline):
+class CareerStepInline(DraftOnlyMixin, LabelledTabularInline):
     model = CareerStep
     form = CareerStepForm
     fk_name = "from_role"
@@ -242,7 +257,7 @@ class RequirementForm(SameVersionForm):
                 )
 
 
-class RequirementInline(DraftOnlyMixin, admin.TabularInline):
+class RequirementInline(DraftOnlyMixin, LabelledTabularInline):
     model = Requirement
     form = RequirementForm
     extra = 0
@@ -284,7 +299,7 @@ class CoverageForm(SameVersionForm):
         fields = ["competency", "coverage", "position"]
 
 
-class CoverageInline(DraftOnlyMixin, admin.TabularInline):
+class CoverageInline(DraftOnlyMixin, LabelledTabularInline):
     """A plain list of the version's competencies: an autocomplete would search every version."""
 
     model = Coverage

@@ -123,7 +123,7 @@ class VersionToolsMixin:
     def compare_view(self, request, pk):
         version = self._version(request, pk)
         others = version.framework.versions.exclude(pk=version.pk)
-        other = others.filter(pk=request.GET.get("with")).first() if request.GET.get("with", "").isdigit() else None
+        other = others.filter(pk=request.GET.get("with")).first() if request.GET.get("with", "").isdecimal() else None
         other = other or others.published().first() or others.first()
         changes = compare(export_version(other), export_version(version)) if other else []
         context = {

@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from profiles.models import Consent
 
-PRIVACY_NOTICE = "2026-11"  # bump when the notice in templates/registration/_privacy_notice.html changes
+PRIVACY_NOTICE = "2026-12"  # bump when the notice in templates/registration/_privacy_notice.html changes
 
 
 class SignupForm(UserCreationForm):
@@ -20,8 +21,10 @@ class SignupForm(UserCreationForm):
         fields = ["username", "email", "first_name", "last_name"]
 
     def save(self, commit=True):
-        user = super().save(commit=commit)
-        if commit:
+        if not commit:
+            return super().save(commit=False)
+        with transaction.atomic():  # an account is never created without its consent
+            user = super().save()
             Consent.objects.create(user=user, notice=PRIVACY_NOTICE)
         return user
 

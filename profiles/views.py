@@ -1,7 +1,9 @@
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -49,7 +51,13 @@ def signup(request):
         safe = url_has_allowed_host_and_scheme(following, {request.get_host()}, request.is_secure())
         return redirect(following if safe else "home")
     return render(
-        request, "registration/signup.html", {"form": form, "purge_days": settings.KAFAA_PURGE_UNFINISHED_DAYS}
+        request,
+        "registration/signup.html",
+        {
+            "form": form,
+            "purge_days": settings.KAFAA_PURGE_UNFINISHED_DAYS,
+            "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
     )
 
 
@@ -75,7 +83,11 @@ def account_delete(request):
     if form.is_valid():
         user = request.user
         logout(request)
-        user.delete()
+        with transaction.atomic():
+            # axes keys its records by the username typed: they name the person too
+            for model in (AccessAttempt, AccessFailureLog, AccessLog):
+                model.objects.filter(username=user.get_username()).delete()
+            user.delete()
         messages.success(request, _("Your account and all your data have been deleted."))
         return redirect("home")
     return render(request, "registration/account_delete.html", {"form": form})

@@ -2,6 +2,7 @@ import html
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
@@ -150,8 +151,9 @@ def test_form_errors_are_summarised_at_the_top_and_shown_by_each_field(client):
     page = response.content.decode()
     summary = page.index("Please correct the following:")
     assert summary < page.index('id="id_username"')
-    assert '<a href="#id_email">E-mail</a>: Enter a valid email address.' in page
+    assert '<a class="alert-link" href="#id_email">E-mail</a>: Enter a valid email address.' in page
     assert page.count("Enter a valid email address.") == 2  # in the summary and next to the field
+    assert page.count("autofocus") == 1 and 'id="error-summary" autofocus' in page  # focus moves to the summary
 
 
 def test_sign_up_says_who_sees_the_email_address(client, db):
@@ -160,3 +162,25 @@ def test_sign_up_says_who_sees_the_email_address(client, db):
     assert "Used only" not in english
     french = html.unescape(client.get(reverse("signup"), HTTP_ACCEPT_LANGUAGE="fr").content.decode())
     assert "Les formateurs d’une promotion que vous rejoignez la voient aussi et peuvent l’exporter." in french
+
+
+@pytest.mark.parametrize("name", ["signup", "login", "password_change"])
+def test_without_errors_the_first_field_keeps_the_focus(client, candidate, name):
+    if name == "password_change":
+        client.force_login(candidate)
+    page = client.get(reverse(name)).content.decode()
+    assert page.count("autofocus") == 1 and "error-summary" not in page
+    errors = client.post(reverse(name), {"username": "x", "password": "y", "old_password": "z"}).content.decode()
+    assert errors.count("autofocus") == 1 and 'id="error-summary" autofocus' in errors
+
+
+def relative_luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_radio_and_checkbox_borders_contrast_with_the_page():
+    css = (settings.BASE_DIR / "static" / "css" / "kafaa.css").read_text()
+    border = re.search(r"\.form-check-input \{ border-color: (#[0-9a-f]{6}); \}", css).group(1)
+    assert (1.05) / (relative_luminance(border) + 0.05) >= 3  # WCAG 1.4.11, against white

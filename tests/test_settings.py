@@ -57,6 +57,20 @@ def test_an_integer(monkeypatch):
         env.get_int("DJANGO_EMAIL_PORT", 587)
 
 
+@pytest.mark.parametrize("raw", ["0", "-3"])
+def test_an_integer_below_its_minimum_names_the_variable(monkeypatch, raw):
+    monkeypatch.setenv("KAFAA_PURGE_UNFINISHED_DAYS", raw)
+    with pytest.raises(ImproperlyConfigured, match="KAFAA_PURGE_UNFINISHED_DAYS=.* at least 1"):
+        env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180, minimum=1)
+    monkeypatch.setenv("KAFAA_PURGE_UNFINISHED_DAYS", "1")
+    assert env.get_int("KAFAA_PURGE_UNFINISHED_DAYS", 180, minimum=1) == 1
+
+
+def test_start_up_refuses_a_purge_period_below_one_day():
+    result = run_check(KAFAA_PURGE_UNFINISHED_DAYS="0")
+    assert result.returncode != 0 and "KAFAA_PURGE_UNFINISHED_DAYS='0' is not valid" in result.stderr
+
+
 def run_check(**variables):
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
@@ -115,7 +129,7 @@ def test_a_database_url_error_hides_the_password(monkeypatch):
     assert "s3cret-pw" not in str(error.value)
 
 
-def test_an_integer_below_its_minimum_names_the_variable(monkeypatch):
+def test_an_integer_outside_its_bounds_names_the_variable(monkeypatch):
     monkeypatch.setenv("KAFAA_TEST_NUMBER", "-3")
     with pytest.raises(
         ImproperlyConfigured, match="KAFAA_TEST_NUMBER='-3' is not valid: expected a whole number of at least 2"

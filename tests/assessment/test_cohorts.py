@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
-from assessment.models import Attempt, Cohort, Membership, Validation
+from assessment.models import Attempt, Cohort, Membership, Validation, new_invite_code
 from assessment.services import create_cohort, join_cohort, mark_reviewed, start_attempt, submit_attempt, validate_level
 from profiles.models import TRAINER_GROUP
 from profiles.services import import_framework
@@ -147,6 +147,16 @@ def test_a_closed_invitation_says_so(client, candidate, cohort, change):
     assert not Membership.objects.exists()
 
 
+def test_a_join_link_only_matches_the_invitation_alphabet(client, candidate, cohort):
+    client.force_login(candidate)
+    for _ in range(20):  # token_urlsafe: letters, digits, "-" and "_", all accepted by the route
+        code = new_invite_code()
+        assert resolve(reverse("cohorts:join", args=[code])).kwargs == {"code": code}
+    with pytest.raises(Resolver404):  # a NUL byte would reach PostgreSQL, which refuses it (500)
+        resolve("/cohorts/join/ab\x00cd/")
+    assert client.get("/cohorts/join/ab%00cd/").status_code == 404
+
+
 def test_the_trainer_closes_and_reopens_invitations(client, trainer, cohort):
     client.force_login(trainer)
     client.post(reverse("cohorts:invitation", args=[cohort.pk]), {"action": "disable"})
@@ -263,6 +273,16 @@ def test_filters_sort_and_pages(client, trainer, cohort, member, ml_version):
     by_readiness = client.get(url, {"sort": "readiness"}).context["heatmap"]["rows"]
     readiness = [row["member"].readiness for row in by_readiness]
     assert readiness == sorted(readiness, reverse=True)
+
+
+@pytest.mark.parametrize("key", ["band", "status", "below", "sort"])
+@pytest.mark.parametrize("value", ["nope", "a\x00b", "python,", "%"])
+def test_unknown_filter_values_are_ignored(client, trainer, cohort, member, ml_version, key, value):
+    add_members(cohort, ml_version, 3, member.shared_attempt)
+    client.force_login(trainer)
+    response = client.get(reverse("cohorts:detail", args=[cohort.pk]), {key: value})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 4 and response.context["filters"][key] == ""
 
 
 def dashboard_queries(client, url) -> int:

@@ -74,6 +74,7 @@ def test_a_missing_answer_is_explained_and_nothing_is_saved(client, candidate, a
     page = response.content.decode()
     assert "Nothing was saved on this page" in page and "Choose a level, 0 if you have never used it." in page
     assert 'value="2" checked' in page  # what was typed is still there
+    assert page.count("autofocus") == 1 and 'id="error-summary" autofocus' in page  # focus moves to the summary
     attempt.refresh_from_db()
     assert attempt.ratings == {} and attempt.steps_done == []
 
@@ -84,6 +85,8 @@ def test_a_missing_answer_is_explained_and_nothing_is_saved(client, candidate, a
         ({"rate-python": "7"}, "The level must be between 0 and 4."),
         ({"rate-python": "-1"}, "The level must be between 0 and 4."),
         ({"rate-python": "two"}, "The level must be between 0 and 4."),
+        ({"rate-python": "²"}, "The level must be between 0 and 4."),  # a digit to isdigit(), not to int()
+        ({"rate-python": "\x00"}, "The level must be between 0 and 4."),
         ({"rate-pytorh": "2"}, '"pytorh" is not a competency of this page.'),
         ({"rate-docker": "2"}, '"docker" is not a competency of this page.'),  # another area's competency
     ],

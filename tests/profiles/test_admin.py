@@ -1,5 +1,6 @@
 """Every admin page of the framework models loads for an admin, with the ML Engineer framework in."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -166,3 +167,12 @@ def test_a_career_step_cannot_lead_to_a_role_of_another_version(ml_version):
     step = CareerStep(from_role=draft.roles.get(code="ml-engineer"), to_role=ml_version.roles.get(code="lead-ml"))
     with translation.override("en"), pytest.raises(ValidationError, match="role of the same framework version"):
         step.full_clean()
+def test_tabular_inputs_of_a_draft_have_their_own_label(client, admin_user, ml_version):
+    client.force_login(admin_user)
+    draft = new_draft(version=ml_version)
+    page = client.get(reverse("admin:profiles_frameworkversion_change", args=[draft.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    for name in ("levels-0-value", "levels-0-DELETE", "levels-1-value", "areas-0-position"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert 'aria-label="' in tag, tag
+    assert 'aria-label="Delete (row 1)"' in html
