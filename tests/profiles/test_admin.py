@@ -167,6 +167,8 @@ def test_a_career_step_cannot_lead_to_a_role_of_another_version(ml_version):
     step = CareerStep(from_role=draft.roles.get(code="ml-engineer"), to_role=ml_version.roles.get(code="lead-ml"))
     with translation.override("en"), pytest.raises(ValidationError, match="role of the same framework version"):
         step.full_clean()
+
+
 def test_tabular_inputs_of_a_draft_have_their_own_label(client, admin_user, ml_version):
     client.force_login(admin_user)
     draft = new_draft(version=ml_version)
