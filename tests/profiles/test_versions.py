@@ -338,6 +338,19 @@ def test_viewing_rights_do_not_allow_upload_new_draft_or_publish(client, viewer,
     assert not FrameworkVersion.objects.filter(framework__slug="mini").exists()
 
 
+def test_only_the_buttons_a_person_may_use_are_shown(client, viewer, admin_user, ml_version):
+    draft = new_draft(version=ml_version)
+    buttons = ("New draft from this version", "Publish this draft", "Upload a framework file")
+    for person, shown in ((viewer, False), (admin_user, True)):
+        client.force_login(person)
+        pages = [
+            client.get(reverse("admin:profiles_frameworkversion_change", args=[draft.pk]), HTTP_ACCEPT_LANGUAGE="en"),
+            client.get(reverse("admin:profiles_frameworkversion_changelist"), HTTP_ACCEPT_LANGUAGE="en"),
+        ]
+        text = "".join(page.content.decode() for page in pages)
+        assert [button in text for button in buttons] == [shown] * 3
+
+
 def test_a_new_draft_from_a_broken_draft_lists_its_problems(client, admin_user, ml_version):
     draft = new_draft(version=ml_version)
     draft.competencies.get(code="python").anchors.get(level=4).delete()
