@@ -63,7 +63,7 @@ def get_database(name: str, default: str) -> dict:
     if scheme not in {"sqlite", "postgres", "postgresql"}:
         _fail(name, shown, "sqlite:///PATH or postgres://USER@HOST:PORT/NAME")
     try:
-        config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=scheme != "sqlite")
+        config = dj_database_url.parse(raw, conn_max_age=60 if scheme != "sqlite" else 0, conn_health_checks=True)
     except ValueError as error:
         _fail(name, shown, f"a database URL ({str(error).replace(raw, shown)})")
     if not config.get("NAME"):

@@ -104,7 +104,7 @@ def step_posted_incomplete(attempt):
     def action(page):
         page.goto(reverse("assessment:step", args=[attempt.pk, 0]))
         page.click("main button.btn-primary")  # python only is rated: the others are missing
-        assert page.evaluate("document.activeElement.id") == "error-summary"
+        page.wait_for_function("document.activeElement.id === 'error-summary'", timeout=5000)  # autofocus runs after load
 
     return action
 
