@@ -104,7 +104,8 @@ def step_posted_incomplete(attempt):
     def action(page):
         page.goto(reverse("assessment:step", args=[attempt.pk, 0]))
         page.click("main button.btn-primary")  # python only is rated: the others are missing
-        page.wait_for_function("document.activeElement.id === 'error-summary'", timeout=5000)  # autofocus runs after load
+        # autofocus moves to the summary once the page has loaded
+        page.wait_for_function("document.activeElement.id === 'error-summary'", timeout=5000)
 
     return action
 
