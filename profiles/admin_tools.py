@@ -3,6 +3,7 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -173,7 +174,8 @@ def _display(change) -> dict:
 
     def text(value):
         if change.what == "changed":
-            return " · ".join(f"{language}: {words}" for language, words in value.items())
+            order = [code for code, _name in settings.LANGUAGES] + sorted(value)  # PostgreSQL sorts JSON keys
+            return " · ".join(f"{code}: {value[code]}" for code in dict.fromkeys(order) if code in value)
         return translate(value)
 
     def shown(value):
