@@ -6,8 +6,9 @@ from assessment.questionnaire import CHECK, DONT_KNOW, questions, steps
 
 
 def questions_asked(attempt) -> list[dict]:
-    """Each knowledge check asked (on the check steps saved), with its prompt, the option chosen and
-    the right one, so that `check_answers` (option numbers) can be read without the framework at hand."""
+    """Each knowledge check asked (on the check steps saved), with its prompt and the option chosen, so that
+    `check_answers` (option numbers) can be read without the framework at hand; the right option once
+    submitted (before, it would give the answers away)."""
     content = content_for(attempt.version)
     saved = [step.area for step in steps(content) if step.kind == CHECK and step.index in attempt.steps_done]
     result = []
@@ -24,9 +25,9 @@ def questions_asked(attempt) -> list[dict]:
                 "chosen": chosen,
                 "chosen_text": check.options[chosen] if chosen in range(len(check.options)) else None,
                 "dont_know": chosen == DONT_KNOW,
-                "right_answer": check.answer,
-                "right_answer_text": check.options[check.answer],
             })  # fmt: skip
+            if attempt.is_submitted:
+                result[-1].update(right_answer=check.answer, right_answer_text=check.options[check.answer])
     return result
 
 
