@@ -23,7 +23,7 @@ def invite_path(cohort) -> str:
     return reverse("cohorts:join", args=[cohort.invite_code])
 
 
-def filtered_members(cohort, params):
+def filtered_members(cohort, content, params):
     """Members filtered by band, status or a competency below target, and sorted.
 
     Only known values are used (and echoed back): anything else, a NUL byte included, which
@@ -32,10 +32,10 @@ def filtered_members(cohort, params):
     known = {
         "band": BANDS,
         "status": Membership.Status.values,
-        "below": content_for(cohort.framework.current_version()).competencies,
+        "below": content.competencies,
         "sort": SORTS,
     }
-    filters = {key: params.get(key, "") if params.get(key, "") in values else "" for key, values in known.items()}
+    filters = {key: value if (value := params.get(key, "")) in values else "" for key, values in known.items()}
     members = cohort.memberships.select_related("user")
     if filters["band"]:
         members = members.filter(band=filters["band"])
@@ -65,8 +65,7 @@ def _levels(validations: dict) -> dict[str, int]:
     return {code: v.level for code, v in validations.items()}
 
 
-def dashboard_context(cohort, page, filters, *, floor: int) -> dict:
-    content = content_for(cohort.framework.current_version())
+def dashboard_context(cohort, content, page, filters, *, floor: int) -> dict:
     goal = targets(content, cohort.target_role)
     shared = cohort.memberships.exclude(shared_attempt=None)
     rows = list(shared.values_list("band", "id", "shared_attempt__result"))

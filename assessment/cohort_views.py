@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessment import cohort_pages as pages
 from assessment import services
 from assessment.cohort_forms import CohortForm, JoinForm, TrainerForm, ValidationForm
+from assessment.content import content_for
 from assessment.models import Attempt, Cohort, Membership
 from profiles.models import is_trainer
 
@@ -72,9 +73,10 @@ def cohort_create(request):
 @require_GET
 def cohort_detail(request, pk):
     cohort = _cohort_for_trainer(request, pk)
-    members, filters = pages.filtered_members(cohort, request.GET)
+    content = content_for(cohort.framework.current_version())
+    members, filters = pages.filtered_members(cohort, content, request.GET)
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    context = pages.dashboard_context(cohort, page, filters, floor=settings.KAFAA_COHORT_PRIVACY_FLOOR)
+    context = pages.dashboard_context(cohort, content, page, filters, floor=settings.KAFAA_COHORT_PRIVACY_FLOOR)
     context["invite_url"] = request.build_absolute_uri(pages.invite_path(cohort))
     context["trainer_form"] = TrainerForm()
     return render(request, "assessment/cohorts/detail.html", context)
