@@ -69,7 +69,7 @@ def step_context(content, attempt, all_steps, current, asked, form) -> dict:
         rows = [_rating_row(content, attempt, competency, posted, errors) for competency in current.area.competencies]
     else:
         rows = [_question_row(attempt, question, posted, errors) for question in asked]
-    if form is None and attempt.version.status != "draft":
+    if form is None and not attempt.version.is_draft:
         for row in rows:
             row["fragment"] = _fragment_key(attempt.version, row)
     done = set(attempt.steps_done)

@@ -106,9 +106,8 @@ def preview(request, version, index):
     asked = questions(content, current.area, attempt.drawn, shown) if current.kind == CHECK else []
     context = pages.step_context(content, attempt, all_steps, current, asked, None)
     context["preview"] = pages.preview_links(version, index, len(all_steps))
-    problems = validate(export_version(version)) if version.is_draft else []
-    for problem in problems:  # the page still shows; these say what a candidate would miss
-        messages.warning(request, _("Not publishable yet: {problem}").format(problem=problem))
+    # the page still shows; the problems say what a candidate would miss
+    context["problems"] = validate(export_version(version)) if version.is_draft else []
     return render(request, "assessment/step.html", context)
 
 

@@ -91,9 +91,9 @@ class FrameworkVersion(models.Model):
                 raise FrozenVersion(_("A framework version only moves from draft to published, then to archived."))
             fields = kwargs.get("update_fields")
             if stored != self.Status.DRAFT and not (fields and set(fields) <= {"status", "published_at"}):
-                raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+                raise FrozenVersion
         elif stored not in (None, self.Status.DRAFT):
-            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+            raise FrozenVersion
         super().save(*args, **kwargs)
 
     @property
@@ -103,6 +103,9 @@ class FrameworkVersion(models.Model):
 
 class FrozenVersion(Exception):
     """A published or archived framework version is never changed in place: make a new draft."""
+
+    def __init__(self, message=None):
+        super().__init__(message or _("This framework version is published: make a new draft to change it."))
 
 
 class ContentQuerySet(models.QuerySet):
@@ -117,9 +120,9 @@ class ContentQuerySet(models.QuerySet):
         first, _sep, rest = self.model.version_path.partition("__")
         parents = {getattr(obj, f"{first}_id") for obj in objs}
         related = self.model._meta.get_field(first).related_model
-        frozen = {f"{rest}__status" if rest else "status": FrameworkVersion.Status.DRAFT}
-        if parents and related._base_manager.filter(pk__in=parents).exclude(**frozen).exists():
-            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+        draft = {f"{rest}__status" if rest else "status": FrameworkVersion.Status.DRAFT}
+        if parents and related._base_manager.filter(pk__in=parents).exclude(**draft).exists():
+            raise FrozenVersion
         return super().bulk_create(objs, *args, **kwargs)
 
     def delete(self):
@@ -128,7 +131,7 @@ class ContentQuerySet(models.QuerySet):
 
     def _refuse_if_frozen(self):
         if self.exclude(**{f"{self.model.version_path}__status": FrameworkVersion.Status.DRAFT}).exists():
-            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+            raise FrozenVersion
 
 
 class VersionContent(models.Model):
@@ -159,7 +162,7 @@ class VersionContent(models.Model):
             stored = type(self)._base_manager.filter(pk=self.pk)
             frozen = stored.exclude(**{f"{self.version_path}__status": FrameworkVersion.Status.DRAFT}).exists()
         if frozen:
-            raise FrozenVersion(_("This framework version is published: make a new draft to change it."))
+            raise FrozenVersion
 
 
 class Level(VersionContent):

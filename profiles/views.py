@@ -82,12 +82,12 @@ def account_delete(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if form.is_valid():
         user = request.user
-        logout(request)
         with transaction.atomic():
             # axes keys its records by the username typed: they name the person too
             for model in (AccessAttempt, AccessFailureLog, AccessLog):
                 model.objects.filter(username=user.get_username()).delete()
             user.delete()
+        logout(request)
         messages.success(request, _("Your account and all your data have been deleted."))
         return redirect("home")
     return render(request, "registration/account_delete.html", {"form": form})

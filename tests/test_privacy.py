@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from assessment.models import Attempt, Membership, Validation
 from assessment.services import create_cohort, join_cohort, start_attempt, submit_attempt
@@ -115,7 +115,7 @@ def test_purge_deletes_only_old_unfinished_attempts(candidate, ml_version, capsy
     Attempt.objects.filter(pk=done.pk).update(updated_at=timezone.now() - timedelta(days=400))
     call_command("purge_unfinished")
     assert list(Attempt.objects.values_list("pk", flat=True)) == [done.pk]
-    assert "Deleted 1 unfinished attempt(s)" in capsys.readouterr().out
+    assert "1 évaluation inachevée, non enregistrée depuis le" in capsys.readouterr().out
     recent = start_attempt(user=candidate, version=ml_version)
     call_command("purge_unfinished", "--days", "30")
     assert Attempt.objects.filter(pk=recent.pk).exists()
@@ -144,10 +144,10 @@ def test_purge_days_move_the_cutoff(candidate, ml_version):
 @pytest.mark.parametrize("days", ["0", "-1"])
 def test_purge_refuses_less_than_a_day(candidate, ml_version, settings, days):
     attempt = aged_attempt(candidate, ml_version, 0)
-    with pytest.raises(CommandError, match="at least 1"):
+    with pytest.raises(CommandError, match="au moins 1"):  # in the site's language, French by default
         call_command("purge_unfinished", "--days", days)
     settings.KAFAA_PURGE_UNFINISHED_DAYS = int(days)
-    with pytest.raises(CommandError, match="at least 1"):
+    with translation.override("en"), pytest.raises(CommandError, match="at least 1"):
         call_command("purge_unfinished")
     assert Attempt.objects.filter(pk=attempt.pk).exists()
 

@@ -3,6 +3,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from assessment.models import Attempt
 
@@ -16,8 +18,13 @@ class Command(BaseCommand):
     def handle(self, *args, days, **options):
         days = settings.KAFAA_PURGE_UNFINISHED_DAYS if days is None else days
         if days < 1:  # 0 or less would delete every attempt in progress, even one saved a second ago
-            raise CommandError(f"--days must be at least 1 (got {days}): nothing was deleted.")
+            raise CommandError(_("--days must be at least 1 (got {days}): nothing was deleted.").format(days=days))
         cutoff = timezone.now() - timedelta(days=days)
         _total, deleted = Attempt.objects.in_progress().filter(updated_at__lt=cutoff).delete()
         deleted = deleted.get("assessment.Attempt", 0)
-        self.stdout.write(f"Deleted {deleted} unfinished attempt(s) not saved since {cutoff:%Y-%m-%d}.")
+        message = ngettext(
+            "Deleted {count} unfinished attempt not saved since {date}.",
+            "Deleted {count} unfinished attempts not saved since {date}.",
+            deleted,
+        )
+        self.stdout.write(message.format(count=deleted, date=f"{cutoff:%Y-%m-%d}"))
