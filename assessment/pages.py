@@ -162,14 +162,8 @@ def review_context(content, attempt) -> dict:
 
 def _answer_row(attempt, question, url) -> dict:
     """A check as asked, with the option chosen (or none yet) and a link to its own question."""
-    chosen = attempt.answers.get(question.competency.code, {}).get(str(question.level))
-    if chosen is None:
-        answer = None
-    elif chosen == DONT_KNOW:
-        answer = _("I don't know")
-    else:
-        options = question.check.options
-        answer = translate(options[chosen]) if 0 <= chosen < len(options) else None
+    chosen = question.chosen(attempt.answers)
+    answer = _("I don't know") if chosen == DONT_KNOW else translate(question.option(chosen)) or None
     return {
         "name": translate(question.competency.name),
         "prompt": translate(question.check.prompt),

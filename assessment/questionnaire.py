@@ -33,6 +33,14 @@ class Question:
     def key(self) -> str:
         return f"{self.competency.code}-{self.level}"
 
+    def chosen(self, answers: dict) -> int | None:
+        """The option saved for this question in `answers` (DONT_KNOW for "I don't know"), or None."""
+        return answers.get(self.competency.code, {}).get(str(self.level))
+
+    def option(self, chosen: int | None) -> dict | None:
+        """The text of option `chosen`; None for no answer, "I don't know" or an unknown number."""
+        return self.check.options[chosen] if chosen in range(len(self.check.options)) else None
+
 
 def steps(content: Content) -> list[Step]:
     result = []

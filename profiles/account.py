@@ -14,16 +14,15 @@ def questions_asked(attempt) -> list[dict]:
     result = []
     for area in saved:
         for question in questions(content, area, attempt.drawn, attempt.ratings):
-            code, level, check = question.competency.code, question.level, question.check
-            chosen = attempt.answers.get(code, {}).get(str(level))
+            check, chosen = question.check, question.chosen(attempt.answers)
             result.append({
-                "competency": code,
-                "level": level,
+                "competency": question.competency.code,
+                "level": question.level,
                 "check_id": check.id,
                 "prompt": check.prompt,
                 "options": list(check.options),
                 "chosen": chosen,
-                "chosen_text": check.options[chosen] if chosen in range(len(check.options)) else None,
+                "chosen_text": question.option(chosen),
                 "dont_know": chosen == DONT_KNOW,
             })  # fmt: skip
             if attempt.is_submitted:
