@@ -4,8 +4,7 @@ import csv
 
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from assessment import scoring
@@ -210,9 +209,8 @@ def csv_rows(cohort):
     members = cohort.memberships.exclude(shared_attempt=None).select_related("user", "shared_attempt")
     validations = _current_validations(cohort.memberships.values("id"))
     roles = content.roles
-    # Excel in French reads ";" as the separator and "," as the decimal mark.
-    french = (get_language() or "").startswith("fr")
-    writer = csv.writer(_Echo(), delimiter=";" if french else ",")
+    # Where "," is the decimal mark (French), Excel reads ";" as the separator.
+    writer = csv.writer(_Echo(), delimiter=";" if formats.get_format("DECIMAL_SEPARATOR") == "," else ",")
     header = [
         _("Candidate"),
         _("E-mail"),
@@ -228,9 +226,7 @@ def csv_rows(cohort):
         result = member.shared_attempt.result
         current = validations.get(member.pk, {})
         levels = levels_used(result, _levels(current))
-        readiness = [f"{scoring.assess_role(role, levels).readiness:.2f}" for role in roles]
-        if french:
-            readiness = [value.replace(".", ",") for value in readiness]
+        readiness = [formats.number_format(scoring.assess_role(role, levels).readiness, 2) for role in roles]
         discuss = disagreements(result, _levels(current))
         for c in result["competencies"]:
             flags = [
